@@ -1,0 +1,191 @@
+//! The `crosscheck` command: a thin shell over the library. Argument parsing, file output,
+//! progress and exit codes live here; everything else is in the `crosscheck` crate.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use crosscheck::eval::summary as eval_summary;
+use crosscheck::read::{read_inputs, ReadOptions};
+use crosscheck::render::{render, OutputFormat, RenderOptions};
+use crosscheck::summary::{Length, SummaryConfig};
+use crosscheck::{build_brief, BriefOptions};
+use indicatif::{ProgressBar, ProgressStyle};
+
+#[derive(Parser)]
+#[command(name = "crosscheck", version, about = "Many news reports of one story in, one sourced brief out")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Brief one story from its sources: files (.txt, .html, .json, .jsonl, Multi-News, .gz), directories, or - for stdin.
+    Brief(BriefArgs),
+    /// Measure quality against reference data.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+#[derive(Args)]
+struct BriefArgs {
+    /// Input files or directories; "-" reads standard input.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Output format (default: text for a terminal).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Write to this file instead of standard output.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Summary length in words (whole sentences, at most this many).
+    #[arg(long, default_value_t = 120, conflicts_with = "sentences")]
+    words: usize,
+    /// Summary length in sentences.
+    #[arg(long)]
+    sentences: Option<usize>,
+    /// Show every document split into its blocks, with the kind of each.
+    #[arg(long)]
+    show_blocks: bool,
+    /// Largest input accepted, in bytes.
+    #[arg(long, default_value_t = ReadOptions::default().max_bytes)]
+    max_bytes: u64,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Md,
+    Json,
+    Html,
+}
+
+#[derive(Subcommand)]
+enum EvalCommand {
+    /// Summarize every cluster of a cluster file and report ROUGE-1/2/L F-measure (stemmed).
+    Summary(EvalSummaryArgs),
+}
+
+#[derive(Args)]
+struct EvalSummaryArgs {
+    /// Cluster file: one {"id", "documents": [{"text"}], "summary"} object a line.
+    #[arg(long)]
+    data: PathBuf,
+    /// Word budget; every summary is cut to exactly this many words.
+    #[arg(long)]
+    words: usize,
+    /// Write {"id", "summary"} lines here.
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Selection weights as JSON (fields of SummaryConfig), for tuning.
+    #[arg(long)]
+    config: Option<String>,
+    /// Use only the first N clusters.
+    #[arg(long)]
+    limit: Option<usize>,
+    /// Print the scores as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+fn main() {
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("CROSSCHECK_LOG").unwrap_or_else(|_| "warn".into()))
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Brief(args) => brief(args),
+        Command::Eval(EvalCommand::Summary(args)) => eval_summary_cmd(args),
+    };
+    if let Err(e) = result {
+        eprintln!("error: {e:#}");
+        std::process::exit(1);
+    }
+}
+
+fn brief(args: BriefArgs) -> Result<()> {
+    let read = read_inputs(&args.inputs, &ReadOptions { max_bytes: args.max_bytes });
+    for e in &read.errors {
+        eprintln!("warning: skipped {e}");
+    }
+    if read.articles.is_empty() {
+        bail!("none of the inputs gave an article to brief ({} skipped)", read.errors.len());
+    }
+    let length = match args.sentences {
+        Some(n) => Length::Sentences(n),
+        None => Length::Words(args.words),
+    };
+    let opts = BriefOptions { length, ..Default::default() };
+    let brief = build_brief(read.articles, &read.errors, &opts);
+    let format = match args.format {
+        Format::Text => OutputFormat::Terminal,
+        Format::Md => OutputFormat::Markdown,
+        Format::Json => OutputFormat::Json,
+        Format::Html => OutputFormat::Html,
+    };
+    let rendered = render(&brief, format, RenderOptions { show_blocks: args.show_blocks });
+    write_output(args.output.as_deref(), rendered.as_bytes())
+}
+
+fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
+    match path {
+        Some(p) => std::fs::write(p, bytes).with_context(|| format!("cannot write {}", p.display())),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(bytes).and_then(|_| stdout.flush()).context("cannot write to standard output")
+        }
+    }
+}
+
+fn eval_summary_cmd(args: EvalSummaryArgs) -> Result<()> {
+    let config: SummaryConfig = match &args.config {
+        Some(json) => serde_json::from_str(json).context("--config is not a valid SummaryConfig JSON object")?,
+        None => SummaryConfig::default(),
+    };
+    let (mut clusters, bad) = eval_summary::load_clusters(&args.data)?;
+    for e in &bad {
+        eprintln!("warning: skipped {e}");
+    }
+    if let Some(n) = args.limit {
+        clusters.truncate(n);
+    }
+    if clusters.is_empty() {
+        bail!("{}: no clusters to evaluate", args.data.display());
+    }
+    let bar = ProgressBar::new(clusters.len() as u64)
+        .with_style(ProgressStyle::with_template("{bar:40} {pos}/{len} clusters {elapsed}").expect("valid template"));
+    let result = eval_summary::evaluate(&clusters, args.words, &config, &|| bar.inc(1));
+    bar.finish_and_clear();
+    if let Some(out) = &args.out {
+        let mut buf = Vec::new();
+        for p in &result.predictions {
+            serde_json::to_writer(&mut buf, p)?;
+            buf.push(b'\n');
+        }
+        write_output(Some(out), &buf)?;
+    }
+    let s = result.scores;
+    let per_second = clusters.len() as f64 / result.seconds.max(1e-9);
+    if args.json {
+        let v = serde_json::json!({"clusters": clusters.len(), "words": args.words, "rouge1": s.rouge1,
+            "rouge2": s.rouge2, "rougeL": s.rouge_l, "seconds": result.seconds, "clusters_per_second": per_second});
+        println!("{v}");
+    } else {
+        println!("| data | clusters | words | R-1 | R-2 | R-L | clusters/s |");
+        println!("|---|---:|---:|---:|---:|---:|---:|");
+        println!(
+            "| {} | {} | {} | {:.2} | {:.2} | {:.2} | {:.1} |",
+            args.data.display(),
+            clusters.len(),
+            args.words,
+            s.rouge1,
+            s.rouge2,
+            s.rouge_l,
+            per_second
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,138 @@
+//! The analysed story: every article split into classified blocks, every block into sentences,
+//! every sentence into terms and a vector. This is the shared input of the summary (and of the
+//! later stages: quotes, claims) so that text is segmented and vectorised exactly once.
+
+use std::ops::Range;
+
+use rayon::prelude::*;
+
+use crate::clean::{self, Block, BlockKind, Register};
+use crate::embed::{self, SparseVec, Vocabulary};
+use crate::read::Article;
+use crate::text::{self, TermMaker};
+
+/// One article with its blocks.
+#[derive(Debug, Clone)]
+pub struct AnalyzedDoc {
+    pub article: Article,
+    pub blocks: Vec<Block>,
+    /// The article's title, or a headline read from its first line.
+    pub title: Option<String>,
+}
+
+/// One sentence of one document.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    pub doc: usize,
+    pub block: usize,
+    pub kind: BlockKind,
+    /// Byte span into the document's text.
+    pub span: Range<usize>,
+    /// Rank among the reporting sentences of its document (0 = first), or `usize::MAX`.
+    pub position: usize,
+    pub words: usize,
+    /// An evaluative or personal aside, even inside a body block.
+    pub opinion: bool,
+    /// Content-term ids (stemmed, stop words removed), in order.
+    pub terms: Vec<u32>,
+    /// Ids of adjacent-token bigrams that are not both stop words, in order.
+    pub bigrams: Vec<u32>,
+}
+
+/// The analysed story.
+#[derive(Debug)]
+pub struct Analysis {
+    pub docs: Vec<AnalyzedDoc>,
+    pub sentences: Vec<Sentence>,
+    /// TF-IDF vector of each sentence (same index as `sentences`).
+    pub vectors: Vec<SparseVec>,
+    pub vocab_size: usize,
+}
+
+impl Analysis {
+    pub fn new(articles: Vec<Article>) -> Analysis {
+        let makers = TermMaker::default;
+        // Per document in parallel: blocks, sentences, raw terms. Interning is then sequential.
+        let per_doc: Vec<(AnalyzedDoc, Vec<RawSentence>)> = articles
+            .into_par_iter()
+            .map_init(makers, |maker, article| {
+                let blocks = clean::classify_blocks(&article.text);
+                let sentences = split_sentences(&article.text, &blocks, maker);
+                let title = article.title.clone().or_else(|| clean::headline(&article.text).map(String::from));
+                (AnalyzedDoc { article, blocks, title }, sentences)
+            })
+            .collect();
+
+        let mut vocab = Vocabulary::default();
+        let mut docs = Vec::with_capacity(per_doc.len());
+        let mut sentences = Vec::new();
+        for (d, (doc, raw)) in per_doc.into_iter().enumerate() {
+            let mut position = 0;
+            for r in raw {
+                let terms: Vec<u32> = r.terms.iter().map(|t| vocab.id(t)).collect();
+                let bigrams: Vec<u32> = r.bigrams.iter().map(|b| vocab.id(b)).collect();
+                let reporting = r.kind.is_reporting();
+                sentences.push(Sentence {
+                    doc: d,
+                    block: r.block,
+                    kind: r.kind,
+                    span: r.span,
+                    position: if reporting { position } else { usize::MAX },
+                    words: r.words,
+                    opinion: r.opinion,
+                    terms,
+                    bigrams,
+                });
+                if reporting {
+                    position += 1;
+                }
+            }
+            docs.push(doc);
+        }
+        let units: Vec<Vec<u32>> = sentences.iter().map(|s| s.terms.clone()).collect();
+        let (vectors, _) = embed::tfidf(&units, vocab.len());
+        Analysis { docs, sentences, vectors, vocab_size: vocab.len() }
+    }
+
+    pub fn text_of(&self, s: &Sentence) -> &str {
+        &self.docs[s.doc].article.text[s.span.clone()]
+    }
+}
+
+struct RawSentence {
+    block: usize,
+    kind: BlockKind,
+    span: Range<usize>,
+    words: usize,
+    opinion: bool,
+    terms: Vec<String>,
+    bigrams: Vec<String>,
+}
+
+fn split_sentences(text: &str, blocks: &[Block], maker: &mut TermMaker) -> Vec<RawSentence> {
+    let mut out = Vec::new();
+    for (b, block) in blocks.iter().enumerate() {
+        let block_text = &text[block.span.clone()];
+        for span in text::sentence_spans(block_text) {
+            let span = block.span.start + span.start..block.span.start + span.end;
+            let s = &text[span.clone()];
+            let tokens = maker.tokens(s);
+            let terms = tokens.iter().filter(|t| !t.1).map(|t| t.0.clone()).collect();
+            let bigrams = tokens
+                .windows(2)
+                .filter(|w| !(w[0].1 && w[1].1))
+                .map(|w| format!("{} {}", w[0].0, w[1].0))
+                .collect();
+            out.push(RawSentence {
+                block: b,
+                kind: block.kind,
+                words: text::word_count(s),
+                opinion: Register::of(s).is_opinion(),
+                span,
+                terms,
+                bigrams,
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,427 @@
+//! Block classification: which parts of an article are reporting, and which are captions,
+//! reader comments, editorial asides, link lists or an older article pasted in.
+//!
+//! Each non-empty line is one block. Cues are ones that generalise across outlets: markers
+//! ("Comment:", "wrote:", "Photograph:", "©"), datelines, speaker labels, link-list shape,
+//! and the register of the line (first and second person outside quotes, evaluative words,
+//! slang, trailing ellipses). Context matters too: after a comment-section marker, lines are
+//! reader comments unless an article (a dateline) starts again.
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+/// What a block of an article is. Only `Body` and `QuoteBlock` feed the summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    Body,
+    QuoteBlock,
+    Editorial,
+    Caption,
+    ReaderComment,
+    Boilerplate,
+    EmbeddedArticle,
+}
+
+impl BlockKind {
+    /// Whether sentences of this kind may be used as statements of the story.
+    pub fn is_reporting(self) -> bool {
+        matches!(self, BlockKind::Body | BlockKind::QuoteBlock)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BlockKind::Body => "body",
+            BlockKind::QuoteBlock => "quote_block",
+            BlockKind::Editorial => "editorial",
+            BlockKind::Caption => "caption",
+            BlockKind::ReaderComment => "reader_comment",
+            BlockKind::Boilerplate => "boilerplate",
+            BlockKind::EmbeddedArticle => "embedded_article",
+        }
+    }
+}
+
+/// A classified span of an article's text (byte offsets).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub span: Range<usize>,
+}
+
+/// Where in the article the classifier is: regions change the default kind of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Region {
+    Article,
+    Transcript,
+    Comments,
+    Embedded { then_comments: bool },
+}
+
+/// Splits `text` into line blocks and classifies each.
+pub fn classify_blocks(text: &str) -> Vec<Block> {
+    let lines = line_spans(text);
+    let total = text.len().max(1);
+    let mut blocks: Vec<Block> = Vec::with_capacity(lines.len());
+    let mut region = Region::Article;
+    for (idx, span) in lines.iter().enumerate() {
+        let line = &text[span.clone()];
+        let late = span.start * 10 >= total * 6;
+        let kind = classify_line(line, idx, late, &mut region, &mut blocks, text);
+        blocks.push(Block { kind, span: span.clone() });
+    }
+    blocks
+}
+
+fn line_spans(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if !trimmed.is_empty() {
+            let lead = line.len() - line.trim_start().len();
+            out.push(pos + lead..pos + lead + trimmed.len());
+        }
+        pos += line.len();
+    }
+    out
+}
+
+fn classify_line(line: &str, idx: usize, late: bool, region: &mut Region, done: &mut [Block], text: &str) -> BlockKind {
+    use BlockKind::*;
+    if is_comment_marker(line) {
+        *region = Region::Comments;
+        return ReaderComment;
+    }
+    if is_editorial_marker(line) {
+        return Editorial;
+    }
+    if is_caption(line) {
+        return Caption;
+    }
+    if is_boilerplate(line) {
+        return Boilerplate;
+    }
+    if idx >= 2 && has_dateline(line) {
+        // An article starting again below the first lines is an older or related one pasted in;
+        // its headline and section label just above belong to it.
+        let then_comments = *region == Region::Comments;
+        for block in done.iter_mut().rev().take(2) {
+            let prev = &text[block.span.clone()];
+            if is_headline_like(prev) && !matches!(block.kind, Caption | Boilerplate) {
+                block.kind = EmbeddedArticle;
+            } else {
+                break;
+            }
+        }
+        *region = Region::Embedded { then_comments };
+        return EmbeddedArticle;
+    }
+    if is_speaker_label(line) {
+        *region = Region::Transcript;
+        return QuoteBlock;
+    }
+    let register = Register::of(line);
+    match *region {
+        Region::Comments => ReaderComment,
+        Region::Embedded { then_comments } => {
+            if register.is_personal() || register.informal > 0 {
+                *region = if then_comments { Region::Comments } else { Region::Article };
+                if then_comments || late {
+                    *region = Region::Comments;
+                    return ReaderComment;
+                }
+                return Editorial;
+            }
+            EmbeddedArticle
+        }
+        Region::Transcript if register.first_person > 0 || register.second_person > 0 => QuoteBlock,
+        _ => {
+            *region = Region::Article;
+            if register.informal > 0 && late {
+                *region = Region::Comments;
+                ReaderComment
+            } else if register.is_opinion() {
+                Editorial
+            } else {
+                Body
+            }
+        }
+    }
+}
+
+/// "Sunni man wrote:", "Reply", "42 comments", "Join the discussion".
+fn is_comment_marker(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    if let Some(pos) = lower.find(" wrote:") {
+        return line[..pos].split_whitespace().count() <= 5;
+    }
+    let short = line.split_whitespace().count() <= 5;
+    short
+        && (lower.ends_with(" comments")
+            || lower.starts_with("comments (")
+            || matches!(lower.trim_end_matches(':'), "comments" | "reader comments" | "reply" | "report abuse")
+            || lower.starts_with("join the discussion")
+            || lower.starts_with("join the conversation")
+            || lower.starts_with("leave a comment")
+            || lower.starts_with("add your comment"))
+}
+
+/// "Comment: ...", "Editor's note: ...", "Opinion: ...".
+fn is_editorial_marker(line: &str) -> bool {
+    let lower = line.to_lowercase().replace('’', "'");
+    ["comment:", "editor's note", "editors' note", "editor's comment", "opinion:", "our view:", "commentary:", "[editor"]
+        .iter()
+        .any(|m| lower.starts_with(m))
+}
+
+/// Image captions and credits.
+fn is_caption(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    let words = line.split_whitespace().count();
+    if matches!(lower.trim_end_matches([':', '.']), "image" | "photo" | "video" | "photograph" | "picture" | "gallery") {
+        return true;
+    }
+    if ["photograph:", "photo:", "image:", "picture:", "caption:", "credit:", "photo credit", "image credit"]
+        .iter()
+        .any(|m| lower.contains(m))
+    {
+        return true;
+    }
+    if line.contains('©') || lower.contains("(photo") || lower.contains("getty images") || lower.contains("/getty") {
+        return true;
+    }
+    if ["in this image", "in this photo", "in this file photo", "in this picture", "in this undated", "file photo:"]
+        .iter()
+        .any(|m| lower.starts_with(m))
+    {
+        return true;
+    }
+    // Short line ending in an agency credit: "... Latakia. Photograph: X/EPA", "(AP Photo/...)".
+    let tail = lower.trim_end_matches([')', '.', ' ']);
+    words <= 40
+        && ["/ap", "/epa", "/afp", "/reuters", "/getty", "ap photo", "/ staff photographer", "/staff photographer"]
+            .iter()
+            .any(|m| tail.ends_with(m))
+}
+
+/// Link lists, share buttons and other page furniture.
+fn is_boilerplate(line: &str) -> bool {
+    let trimmed = line.trim();
+    // "[The Guardian] [BBC]": nothing but bracketed items.
+    if trimmed.starts_with('[') && trimmed.ends_with(']') {
+        let inner_outside: String = trimmed.split(']').map(|p| p.split('[').next().unwrap_or("")).collect();
+        if inner_outside.trim().is_empty() {
+            return true;
+        }
+    }
+    let lower = trimmed.to_lowercase();
+    let words = trimmed.split_whitespace().count();
+    let cues = [
+        "share this", "share on", "tweet", "click here", "read more", "related:", "related articles", "advertisement",
+        "subscribe", "sign up", "follow us", "all rights reserved", "copyright", "skip to", "cookie", "newsletter",
+        "most popular", "more from", "recommended", "print this",
+    ];
+    words <= 8 && cues.iter().any(|c| lower.starts_with(c))
+        || lower.contains("all rights reserved")
+        || (words <= 12 && lower.starts_with("copyright"))
+        || trimmed.split('|').filter(|p| !p.trim().is_empty()).count() >= 4
+}
+
+/// "WASHINGTON — ...", "MOSCOW (Reuters) - ...", "LONDON, Oct. 1 (AP) — ...".
+fn has_dateline(line: &str) -> bool {
+    let head: String = line.chars().take(60).collect();
+    let Some(pos) = head.find(['—', '–']).or_else(|| head.find(" - ")).or_else(|| head.find("--")) else {
+        return false;
+    };
+    let place = head[..pos].trim();
+    let place = place.split(['(', ',']).next().unwrap_or("").trim();
+    let letters: Vec<char> = place.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase()) && place.split_whitespace().count() <= 4
+}
+
+/// A short line without final punctuation: a headline or section label.
+fn is_headline_like(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    words <= 15 && !line.trim_end().ends_with(['.', '!', '?', ':', '"', '”'])
+}
+
+/// "Question: ...", "Q: ...", "Vladimir Putin: ..." (a transcript turn).
+fn is_speaker_label(line: &str) -> bool {
+    let Some(pos) = line.find(": ") else {
+        return false;
+    };
+    let label = &line[..pos];
+    if matches!(label.to_lowercase().as_str(), "q" | "a" | "question" | "answer") {
+        return true;
+    }
+    let words: Vec<&str> = label.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+        && line.len() > pos + 40
+}
+
+/// Register cues of a line, counted outside quotation marks so quoted speech does not count.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Register {
+    pub first_person: usize,
+    pub second_person: usize,
+    pub evaluative: usize,
+    pub informal: usize,
+    pub attributed: bool,
+}
+
+/// Evaluative words and phrases of an author's voice.
+const EVALUATIVE: &[&str] = &[
+    "absurd", "absurdity", "astounding", "astonishing", "pathetic", "ridiculous", "outrageous", "disgraceful", "shameful",
+    "idiotic", "stupid", "laughable", "hypocrisy", "hypocritical", "obviously", "no secret", "makes sense", "of course",
+    "needless to say", "it's clear", "it's pretty clear", "clearly", "shameless", "insane", "disgusting", "pretty clear",
+    "let's hope", "apparently", "so-called", "puppet", "vassal",
+];
+
+/// Slang and profanity: the register of reader comments, not of reporting.
+const INFORMAL: &[&str] = &[
+    "gonna", "wanna", "gotta", "lol", "bullshit", "asshole", "crap", "damn", "hell's", "ya?", "gee,", "man oh man",
+    "errrr", "pee pee", "yeah", "dude", "wtf", "omg", "imho", "smh", "twas", "somethin'",
+];
+
+impl Register {
+    pub fn of(line: &str) -> Register {
+        let outside = strip_quoted(line);
+        let lower = outside.to_lowercase().replace('’', "'");
+        let mut r = Register::default();
+        for w in lower.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
+            match w {
+                "i" | "i'm" | "i've" | "my" | "me" | "we" | "our" | "us" | "we're" | "we've" | "let's" => r.first_person += 1,
+                "you" | "your" | "you're" | "ya" => r.second_person += 1,
+                _ => {}
+            }
+        }
+        r.evaluative = EVALUATIVE.iter().filter(|e| contains_phrase(&lower, e)).count();
+        r.informal = INFORMAL.iter().filter(|e| lower.contains(*e)).count();
+        if line.chars().next().is_some_and(|c| c.is_lowercase()) {
+            r.informal += 1;
+        }
+        if lower.trim_end().ends_with("...") || lower.contains("!!") || lower.contains("??") {
+            r.evaluative += 1;
+        }
+        r.attributed = ["said", "says", "told", "according to", "stated", "reported", "announced", "claimed", "added"]
+            .iter()
+            .any(|a| contains_phrase(&line.to_lowercase(), a));
+        r
+    }
+
+    /// Personal voice: the writer speaks as "I"/"we" or to "you" outside any quote.
+    pub fn is_personal(&self) -> bool {
+        self.first_person + self.second_person >= 1 && !self.attributed
+    }
+
+    /// An author's evaluative aside rather than reporting.
+    pub fn is_opinion(&self) -> bool {
+        !self.attributed && (self.evaluative >= 2 || (self.evaluative >= 1 && self.is_personal()) || self.informal >= 2)
+    }
+}
+
+fn contains_phrase(haystack: &str, phrase: &str) -> bool {
+    haystack.match_indices(phrase).any(|(i, _)| {
+        let before = haystack[..i].chars().next_back();
+        let after = haystack[i + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// The line with text inside quotation marks removed (straight or curly; unbalanced marks
+/// remove to the end of the line, as a quote missing its closing mark would run on).
+fn strip_quoted(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut inside = false;
+    let mut prev: Option<char> = None;
+    for c in line.chars() {
+        let straight_open = c == '"' && !inside && !prev.is_some_and(char::is_alphanumeric);
+        match c {
+            '“' => inside = true,
+            '”' => inside = false,
+            '"' if straight_open => inside = true,
+            '"' => inside = false,
+            _ if !inside => out.push(c),
+            _ => {}
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+/// A first line that reads as a headline: short and without final punctuation.
+pub fn headline(text: &str) -> Option<&str> {
+    let first = text.lines().map(str::trim).find(|l| !l.is_empty())?;
+    let words = first.split_whitespace().count();
+    ((3..=20).contains(&words) && !first.ends_with(['.', '!', '?', ':', ','])).then_some(first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use BlockKind::*;
+
+    fn kinds(text: &str) -> Vec<(BlockKind, &str)> {
+        classify_blocks(text).into_iter().map(|b| (b.kind, &text[b.span])).collect()
+    }
+
+    #[test]
+    fn captions_and_link_lists_are_marked() {
+        let text = "Ministers met in Geneva on Monday to talk about the ceasefire.\n\n\
+            Delegates arrive at the venue. Photograph: Jane Roe/AFP\n\
+            Image\n\
+            © Agency/John Doe\n\
+            [Reuters] [Al Jazeera] [Le Monde]\n\
+            The talks will resume next week, officials said.";
+        let k: Vec<BlockKind> = kinds(text).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(k, [Body, Caption, Caption, Caption, Boilerplate, Body]);
+    }
+
+    #[test]
+    fn editorial_markers_and_evaluative_asides() {
+        let text = "The ministry said 40 aircraft were deployed.\n\
+            Comment: Anyone can see what this is really about.\n\
+            The absurdity of the official line is astounding...\n\
+            Officials said the figure was accurate.";
+        let k: Vec<BlockKind> = kinds(text).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(k, [Body, Editorial, Editorial, Body]);
+    }
+
+    #[test]
+    fn comment_thread_and_pasted_article() {
+        let text = "The council voted on Tuesday to close the plant, a spokesman said.\n\
+            The vote was 7 to 2.\n\
+            Harbour fan wrote: They should have done this years ago.\n\
+            Nobody asked the workers anyway.\n\
+            Business\n\
+            Plant Owners Seek a Buyer\n\
+            BOSTON — The owners of the plant have hired bankers to find a buyer, people familiar said.\n\
+            The sale could take months, they said.\n\
+            lol you people believe anything\n";
+        let k: Vec<BlockKind> = kinds(text).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(
+            k,
+            [Body, Body, ReaderComment, ReaderComment, EmbeddedArticle, EmbeddedArticle, EmbeddedArticle, EmbeddedArticle, ReaderComment]
+        );
+    }
+
+    #[test]
+    fn transcript_turns_are_quote_blocks() {
+        let text = "The minister answered questions on Friday.\n\
+            Question: What is your view of the proposed coalition and its chances?\n\
+            Jane Minister: We are working on it with our partners and we expect progress soon.\n\
+            We will keep talking to everyone involved.";
+        let k: Vec<BlockKind> = kinds(text).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(k, [Body, QuoteBlock, QuoteBlock, QuoteBlock]);
+    }
+
+    #[test]
+    fn quoted_first_person_is_not_the_writers_voice() {
+        let r = Register::of("“We are ready for such attacks,” he said.");
+        assert_eq!(r.first_person, 0);
+        assert!(!Register::of("“We are ready,” he said. It is absurd and astounding.").is_opinion());
+    }
+}

@@ -1,0 +1,116 @@
+//! Sentence vectors. The default is lexical: TF-IDF over stemmed content terms, with IDF taken
+//! from the sentences of the story itself, so it needs no download and no background corpus.
+//! Vectors are sparse and L2-normalised; similarity is a dot product.
+
+use std::collections::HashMap;
+
+/// A sparse, L2-normalised vector: term ids in increasing order with their weights.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SparseVec {
+    pub terms: Vec<(u32, f32)>,
+}
+
+impl SparseVec {
+    /// Builds from unsorted (id, weight) pairs, summing duplicates and normalising.
+    pub fn from_weights(mut pairs: Vec<(u32, f32)>) -> SparseVec {
+        pairs.sort_unstable_by_key(|p| p.0);
+        let mut terms: Vec<(u32, f32)> = Vec::with_capacity(pairs.len());
+        for (id, w) in pairs {
+            match terms.last_mut() {
+                Some(last) if last.0 == id => last.1 += w,
+                _ => terms.push((id, w)),
+            }
+        }
+        let norm = terms.iter().map(|t| t.1 * t.1).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            terms.iter_mut().for_each(|t| t.1 /= norm);
+        }
+        SparseVec { terms }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// Cosine similarity (both sides are normalised), by merging the sorted term lists.
+    pub fn dot(&self, other: &SparseVec) -> f32 {
+        let (a, b) = (&self.terms, &other.terms);
+        let (mut i, mut j, mut sum) = (0, 0, 0.0);
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    sum += a[i].1 * b[j].1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        sum
+    }
+}
+
+/// Interns terms to dense ids.
+#[derive(Debug, Default)]
+pub struct Vocabulary {
+    ids: HashMap<String, u32>,
+}
+
+impl Vocabulary {
+    pub fn id(&mut self, term: &str) -> u32 {
+        if let Some(&id) = self.ids.get(term) {
+            return id;
+        }
+        let id = self.ids.len() as u32;
+        self.ids.insert(term.to_string(), id);
+        id
+    }
+
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+}
+
+/// TF-IDF vectors for a set of term lists (one per sentence), IDF computed over the same set:
+/// `idf = ln((1 + n) / (1 + df)) + 1`, sublinear term frequency.
+pub fn tfidf(units: &[Vec<u32>], vocab_size: usize) -> (Vec<SparseVec>, Vec<f32>) {
+    let mut df = vec![0u32; vocab_size];
+    for unit in units {
+        let mut seen: Vec<u32> = unit.clone();
+        seen.sort_unstable();
+        seen.dedup();
+        for t in seen {
+            df[t as usize] += 1;
+        }
+    }
+    let n = units.len() as f32;
+    let idf: Vec<f32> = df.iter().map(|&d| ((1.0 + n) / (1.0 + d as f32)).ln() + 1.0).collect();
+    let vectors = units
+        .iter()
+        .map(|unit| {
+            let mut counts: HashMap<u32, f32> = HashMap::new();
+            for &t in unit {
+                *counts.entry(t).or_default() += 1.0;
+            }
+            SparseVec::from_weights(counts.into_iter().map(|(t, c)| (t, (1.0 + c.ln()) * idf[t as usize])).collect())
+        })
+        .collect();
+    (vectors, idf)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identical_units_have_similarity_one_and_disjoint_zero() {
+        let (v, _) = tfidf(&[vec![0, 1, 2], vec![0, 1, 2], vec![3, 4]], 5);
+        assert!((v[0].dot(&v[1]) - 1.0).abs() < 1e-5);
+        assert_eq!(v[0].dot(&v[2]), 0.0);
+    }
+}

@@ -1,0 +1,308 @@
+//! Reading inputs into [`Article`]s: plain text, HTML, JSON / JSON Lines, Multi-News bundles,
+//! gzip-compressed versions of each, whole directories and standard input.
+//!
+//! Every input is bounded ([`ReadOptions::max_bytes`]) and every failure is a [`ReadError`]
+//! naming the input; a bad file or line never stops the rest of a batch.
+
+mod html;
+mod json;
+mod multinews;
+
+use std::io::Read;
+use std::path::Path;
+
+use crate::error::{ReadError, ReadErrorKind};
+
+pub use json::parse_json_articles;
+pub use multinews::split_multinews;
+
+/// One article as read, before any analysis. `text` is what all offsets refer to.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Article {
+    /// Where it came from: a path, "path:line", "-" for standard input, or an id.
+    pub source: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub date: Option<String>,
+    pub text: String,
+}
+
+impl Article {
+    pub fn from_text(source: impl Into<String>, text: impl Into<String>) -> Self {
+        Article { source: source.into(), text: text.into(), ..Default::default() }
+    }
+}
+
+/// Limits and choices for reading.
+#[derive(Debug, Clone)]
+pub struct ReadOptions {
+    /// Largest input accepted, in bytes, before and after decompression.
+    pub max_bytes: u64,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions { max_bytes: 64 * 1024 * 1024 }
+    }
+}
+
+/// What reading a set of inputs gave: the articles, and one error per input that failed.
+#[derive(Debug, Default)]
+pub struct ReadOutcome {
+    pub articles: Vec<Article>,
+    pub errors: Vec<ReadError>,
+}
+
+impl ReadOutcome {
+    fn push(&mut self, result: Result<Vec<Article>, ReadError>) {
+        match result {
+            Ok(articles) => self.articles.extend(articles),
+            Err(e) => self.errors.push(e),
+        }
+    }
+    fn extend(&mut self, other: ReadOutcome) {
+        self.articles.extend(other.articles);
+        self.errors.extend(other.errors);
+    }
+}
+
+/// The formats crosscheck reads, chosen from the file name and, failing that, the content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Html,
+    Json,
+    MultiNews,
+}
+
+/// Reads every path (a file, a directory walked recursively in name order, or "-" for stdin).
+pub fn read_inputs<P: AsRef<Path>>(paths: &[P], opts: &ReadOptions) -> ReadOutcome {
+    let mut out = ReadOutcome::default();
+    for p in paths {
+        let p = p.as_ref();
+        if p == Path::new("-") {
+            out.extend(read_stdin(opts));
+        } else if p.is_dir() {
+            out.extend(read_dir(p, opts));
+        } else {
+            out.extend(read_file(p, opts));
+        }
+    }
+    out
+}
+
+fn read_stdin(opts: &ReadOptions) -> ReadOutcome {
+    let mut out = ReadOutcome::default();
+    let bytes = read_bounded(std::io::stdin().lock(), opts.max_bytes);
+    out.push(bytes.map_err(|k| ReadError::new("-", k)).and_then(|b| parse_bytes("-", None, &b, opts)));
+    out
+}
+
+fn read_dir(dir: &Path, opts: &ReadOptions) -> ReadOutcome {
+    let mut out = ReadOutcome::default();
+    let name = dir.display().to_string();
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            out.errors.push(ReadError::new(name, ReadErrorKind::Io(e)));
+            return out;
+        }
+    };
+    let mut paths: Vec<_> = Vec::new();
+    for entry in entries {
+        match entry {
+            Ok(e) => paths.push(e.path()),
+            Err(e) => out.errors.push(ReadError::new(name.clone(), ReadErrorKind::Io(e))),
+        }
+    }
+    paths.sort();
+    for p in paths {
+        let hidden = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if p.is_dir() {
+            out.extend(read_dir(&p, opts));
+        } else {
+            out.extend(read_file(&p, opts));
+        }
+    }
+    out
+}
+
+/// Reads one file; a JSON Lines file may give some articles and some errors.
+pub fn read_file(path: &Path, opts: &ReadOptions) -> ReadOutcome {
+    let mut out = ReadOutcome::default();
+    let name = path.display().to_string();
+    let result = (|| {
+        let meta = std::fs::metadata(path).map_err(|e| ReadError::new(&name, e.into()))?;
+        if meta.len() > opts.max_bytes {
+            return Err(ReadError::new(&name, ReadErrorKind::TooLarge { size: meta.len(), limit: opts.max_bytes }));
+        }
+        let file = std::fs::File::open(path).map_err(|e| ReadError::new(&name, e.into()))?;
+        read_bounded(file, opts.max_bytes).map_err(|k| ReadError::new(&name, k))
+    })();
+    match result {
+        Ok(bytes) => {
+            let (bytes, inner_name) = match gunzip_if_needed(&name, &bytes, opts) {
+                Ok(v) => v,
+                Err(e) => {
+                    out.errors.push(e);
+                    return out;
+                }
+            };
+            let format = format_from_name(&inner_name);
+            match format {
+                Some(Format::Json) if is_json_lines(&inner_name, &bytes) => {
+                    let (articles, errors) = json::parse_json_lines(&name, &bytes);
+                    out.articles.extend(articles);
+                    out.errors.extend(errors);
+                }
+                _ => out.push(parse_bytes(&name, format, &bytes, opts)),
+            }
+        }
+        Err(e) => out.errors.push(e),
+    }
+    out
+}
+
+/// Reads at most `limit` bytes; one byte more means the input is too large.
+fn read_bounded(reader: impl Read, limit: u64) -> Result<Vec<u8>, ReadErrorKind> {
+    let mut buf = Vec::new();
+    reader.take(limit + 1).read_to_end(&mut buf)?;
+    if buf.len() as u64 > limit {
+        return Err(ReadErrorKind::TooLarge { size: buf.len() as u64, limit });
+    }
+    Ok(buf)
+}
+
+/// Decompresses gzip data (detected by its magic bytes), bounded like any input.
+/// Returns the bytes and the name with ".gz" removed, so the inner format can be guessed.
+fn gunzip_if_needed(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<(Vec<u8>, String), ReadError> {
+    if bytes.starts_with(&[0x1f, 0x8b]) {
+        let decoder = flate2::read::MultiGzDecoder::new(bytes);
+        let data = read_bounded(decoder, opts.max_bytes).map_err(|k| match k {
+            ReadErrorKind::Io(e) => ReadError::new(name, ReadErrorKind::Gzip(e.to_string())),
+            other => ReadError::new(name, other),
+        })?;
+        Ok((data, name.strip_suffix(".gz").unwrap_or(name).to_string()))
+    } else {
+        Ok((bytes.to_vec(), name.to_string()))
+    }
+}
+
+fn format_from_name(name: &str) -> Option<Format> {
+    let lower = name.to_ascii_lowercase();
+    let ext = Path::new(&lower).extension().and_then(|e| e.to_str()).unwrap_or("");
+    match ext {
+        "txt" | "text" | "md" => Some(Format::Text),
+        "html" | "htm" | "xhtml" => Some(Format::Html),
+        "json" | "jsonl" | "ndjson" => Some(Format::Json),
+        _ => None,
+    }
+}
+
+fn is_json_lines(name: &str, bytes: &[u8]) -> bool {
+    let lower = name.to_ascii_lowercase();
+    if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") {
+        return true;
+    }
+    // A .json file holding one object per line is JSON Lines too.
+    let text = String::from_utf8_lossy(&bytes[..bytes.len().min(1 << 20)]);
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    matches!((lines.next(), lines.next()), (Some(a), Some(b)) if a.starts_with('{') && a.ends_with('}') && b.starts_with('{'))
+}
+
+/// Guesses a format from content when the name says nothing.
+fn sniff_format(text: &str) -> Format {
+    let head: String = text.chars().take(2048).collect();
+    let trimmed = head.trim_start_matches('\u{feff}').trim_start();
+    if trimmed.starts_with('{') || trimmed.starts_with('[') {
+        return Format::Json;
+    }
+    let lower = trimmed.to_ascii_lowercase();
+    if lower.starts_with("<!doctype html") || lower.starts_with("<html") || lower.contains("<body") || lower.contains("<p>")
+    {
+        return Format::Html;
+    }
+    if text.contains("|||||") || text.contains("NEWLINE_CHAR") {
+        return Format::MultiNews;
+    }
+    Format::Text
+}
+
+/// Parses the bytes of one input in the given (or sniffed) format.
+pub fn parse_bytes(name: &str, format: Option<Format>, bytes: &[u8], _opts: &ReadOptions) -> Result<Vec<Article>, ReadError> {
+    let err = |k| ReadError::new(name, k);
+    check_not_binary(bytes).map_err(err)?;
+    if format == Some(Format::Html) {
+        return html::parse_html(name, bytes).map(|a| vec![a]);
+    }
+    let text = decode_utf8(bytes).map_err(err)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let format = match format {
+        Some(Format::Text) if text.contains("|||||") || text.contains("NEWLINE_CHAR") => Format::MultiNews,
+        Some(f) => f,
+        None => sniff_format(text),
+    };
+    let articles = match format {
+        Format::Text => {
+            if text.trim().is_empty() {
+                return Err(err(ReadErrorKind::Empty));
+            }
+            vec![Article::from_text(name, text)]
+        }
+        Format::Html => vec![html::parse_html(name, bytes)?],
+        Format::Json => json::parse_json_document(name, text)?,
+        Format::MultiNews => multinews::split_multinews(name, text)?,
+    };
+    Ok(articles)
+}
+
+/// Text offsets are defined on the input decoded as UTF-8 unchanged, so invalid UTF-8 is an
+/// error naming the first bad byte rather than a silent replacement that would shift offsets.
+fn decode_utf8(bytes: &[u8]) -> Result<&str, ReadErrorKind> {
+    std::str::from_utf8(bytes).map_err(|e| ReadErrorKind::InvalidUtf8 { offset: e.valid_up_to() })
+}
+
+/// Rejects data that is clearly not text: NUL bytes or many control characters early on.
+fn check_not_binary(bytes: &[u8]) -> Result<(), ReadErrorKind> {
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        return Err(ReadErrorKind::Binary { reason: "it contains NUL bytes".into() });
+    }
+    let control = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)).count();
+    if !head.is_empty() && control * 10 > head.len() {
+        return Err(ReadErrorKind::Binary { reason: format!("{control} control bytes in the first {} bytes", head.len()) });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffs_formats_from_content() {
+        assert_eq!(sniff_format("<!DOCTYPE html><html><body><p>x</p></body></html>"), Format::Html);
+        assert_eq!(sniff_format("{\"text\": \"x\"}"), Format::Json);
+        assert_eq!(sniff_format("one ||||| two"), Format::MultiNews);
+        assert_eq!(sniff_format("Plain words. More words."), Format::Text);
+    }
+
+    #[test]
+    fn binary_data_is_rejected_with_a_reason() {
+        let junk: Vec<u8> = (0..4096u32).map(|i| (i * 7919 % 251) as u8).collect();
+        let e = parse_bytes("junk.bin", None, &junk, &ReadOptions::default()).unwrap_err();
+        assert!(matches!(e.kind, ReadErrorKind::Binary { .. }), "{e}");
+        assert!(e.to_string().starts_with("junk.bin: "));
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_offset() {
+        let bytes = b"Good start. Then \xff\xfe bad bytes.".to_vec();
+        let e = parse_bytes("bad.txt", Some(Format::Text), &bytes, &ReadOptions::default()).unwrap_err();
+        assert!(matches!(e.kind, ReadErrorKind::InvalidUtf8 { offset: 17 }), "{e}");
+    }
+}

@@ -1,0 +1,124 @@
+//! Text units: sentences with their offsets ([`segment`]) and the terms that compare them
+//! (lower-cased, stop words removed, Snowball-stemmed).
+
+pub mod segment;
+
+pub use segment::sentence_spans;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+/// English function words that carry no topic. A plain list: small, fixed, and readable.
+const STOPWORDS: &[&str] = &[
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
+    "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does",
+    "doing", "down", "during", "each", "even", "few", "for", "from", "further", "had", "has", "have", "having", "he",
+    "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself",
+    "just", "me", "more", "most", "much", "must", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once",
+    "one", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "per", "s", "same", "she", "should",
+    "so", "some", "such", "t", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these",
+    "they", "this", "those", "through", "to", "too", "under", "until", "up", "upon", "us", "very", "was", "we", "were",
+    "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours",
+    "yourself", "yourselves", "said", "says", "say", "told", "like", "may", "might", "many", "since", "still", "yet",
+    "get", "got", "d", "ll", "m", "re", "ve", "don", "didn", "doesn", "isn", "wasn", "won", "mr", "mrs", "ms",
+];
+
+pub fn is_stopword(word: &str) -> bool {
+    STOPWORDS.contains(&word)
+}
+
+/// The alphanumeric runs of `text` ("U.S.-led" gives "U", "S", "led").
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+}
+
+/// Number of whitespace-separated words, the unit of summary budgets.
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// Cuts `text` to its first `n` whitespace-separated words, joined by single spaces.
+pub fn truncate_words(text: &str, n: usize) -> String {
+    text.split_whitespace().take(n).collect::<Vec<_>>().join(" ")
+}
+
+/// Turns text into comparable terms: lower-cased stems of non-stop words.
+pub struct TermMaker {
+    stemmer: Stemmer,
+}
+
+impl Default for TermMaker {
+    fn default() -> Self {
+        TermMaker { stemmer: Stemmer::create(Algorithm::English) }
+    }
+}
+
+impl TermMaker {
+    /// Content terms of `text`, in order, stop words dropped.
+    pub fn terms(&self, text: &str) -> Vec<String> {
+        words(text)
+            .filter_map(|w| {
+                let lower = w.to_lowercase();
+                (!is_stopword(&lower)).then(|| self.stemmer.stem(&lower).into_owned())
+            })
+            .collect()
+    }
+
+    /// All terms of `text` in order, stop words kept but marked, for n-gram features.
+    pub fn tokens(&self, text: &str) -> Vec<(String, bool)> {
+        words(text)
+            .map(|w| {
+                let lower = w.to_lowercase();
+                let stop = is_stopword(&lower);
+                (self.stemmer.stem(&lower).into_owned(), stop)
+            })
+            .collect()
+    }
+}
+
+/// Maps byte offsets of `text` to character (Unicode scalar) offsets in one pass.
+/// `offsets` may be in any order; the result is in the same order.
+pub fn byte_to_char_offsets(text: &str, offsets: &[usize]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    order.sort_by_key(|&i| offsets[i]);
+    let mut out = vec![0; offsets.len()];
+    let (mut byte, mut chars) = (0usize, 0usize);
+    let mut iter = text.char_indices().peekable();
+    for i in order {
+        let target = offsets[i];
+        while byte < target {
+            match iter.next() {
+                Some((_, c)) => {
+                    byte += c.len_utf8();
+                    chars += 1;
+                }
+                None => break,
+            }
+        }
+        out[i] = chars;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_are_stemmed_content_words() {
+        let t = TermMaker::default();
+        assert_eq!(t.terms("The strikes were targeting rebels"), ["strike", "target", "rebel"]);
+    }
+
+    #[test]
+    fn char_offsets_count_scalars_not_bytes() {
+        let text = "Café “quoted” — done";
+        let bytes = [0, 5, text.find('—').unwrap(), text.len()];
+        assert_eq!(byte_to_char_offsets(text, &bytes), [0, 5, 14, 20]);
+    }
+
+    #[test]
+    fn truncation_counts_words() {
+        assert_eq!(truncate_words("one  two\nthree four", 3), "one two three");
+        assert_eq!(word_count(" a b  c "), 3);
+    }
+}

@@ -1,0 +1,216 @@
+//! Sentence segmentation tuned for news prose.
+//!
+//! Written by hand rather than taken from a crate: `unicode-segmentation` splits after every
+//! "Mr.", `pragmatic-segmenter` needs libclang at build time and runs at about 130 KB/s, and none
+//! returns spans into the original text that survive our quote and dateline conventions. The
+//! rules below work on byte spans of the input, so every sentence keeps its exact offsets.
+
+use std::ops::Range;
+
+/// Titles before a name: a period after them never ends a sentence.
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj", "rep", "reps", "sen",
+    "sens", "gov", "rev", "hon", "pres", "supt", "det", "insp", "messrs", "mt", "ft", "fr", "st", "brig", "cpl", "pvt",
+    "amb", "atty", "vs", "v", "cf", "e.g", "i.e", "al", "approx", "ca", "nos", "no", "vol", "pp", "fig", "art",
+];
+
+/// Abbreviations that may also end a sentence ("... in the U.S. He said"): a period after them
+/// ends the sentence only when a typical sentence opener follows.
+const AMBIGUOUS: &[&str] = &[
+    "inc", "corp", "co", "ltd", "llc", "jr", "sr", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "dept", "est", "govt",
+    "univ", "assn", "bros", "ave", "blvd", "rd",
+];
+
+/// Words that typically open a sentence; used after an abbreviation or acronym.
+const OPENERS: &[&str] = &[
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "but", "and", "in", "on", "at", "this", "that", "these",
+    "those", "his", "her", "their", "its", "our", "there", "when", "while", "after", "before", "as", "if", "some", "many",
+    "most", "officials", "meanwhile", "however", "yet", "so", "still", "since", "for", "what", "who", "why", "how", "asked",
+    "according", "last", "earlier", "later", "both", "no", "not", "one", "two", "three",
+];
+
+fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '›')
+}
+
+fn is_opening(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '‘' | '(' | '[' | '«' | '‹')
+}
+
+/// Splits `text` into sentence byte spans, trimmed of surrounding whitespace.
+/// Line breaks always end a sentence: in news text they separate paragraphs, captions and lines.
+pub fn sentence_spans(text: &str) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        split_line(text, line_start, line_start + line.len(), &mut spans);
+        line_start += line.len();
+    }
+    spans
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>) {
+    let piece = &text[start..end];
+    let lead = piece.len() - piece.trim_start().len();
+    let trail = piece.len() - piece.trim_end().len();
+    if lead + trail < piece.len() {
+        out.push(start + lead..end - trail);
+    }
+}
+
+fn split_line(text: &str, from: usize, to: usize, out: &mut Vec<Range<usize>>) {
+    let chars: Vec<(usize, char)> = text[from..to].char_indices().map(|(i, c)| (i + from, c)).collect();
+    let n = chars.len();
+    let mut start = from;
+    let mut i = 0;
+    while i < n {
+        if !is_terminal(chars[i].1) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j + 1 < n && is_terminal(chars[j + 1].1) {
+            j += 1;
+        }
+        let mut k = j;
+        while k + 1 < n && is_closing(chars[k + 1].1) {
+            k += 1;
+        }
+        // A boundary needs whitespace after the punctuation (so "3.5" and "U.S.-led" stay whole).
+        if k + 1 < n && !chars[k + 1].1.is_whitespace() {
+            i = k + 1;
+            continue;
+        }
+        let mut m = k + 1;
+        while m < n && chars[m].1.is_whitespace() {
+            m += 1;
+        }
+        if m >= n {
+            break;
+        }
+        if ends_sentence(text, start, &chars, i, j, m) {
+            let end = chars[k].0 + chars[k].1.len_utf8();
+            push_trimmed(text, start, end, out);
+            start = chars[m].0;
+        }
+        i = m;
+    }
+    push_trimmed(text, start, to, out);
+}
+
+/// Decides whether the terminal run `chars[i..=j]`, followed by the text at `m`, ends a sentence.
+fn ends_sentence(text: &str, start: usize, chars: &[(usize, char)], i: usize, j: usize, m: usize) -> bool {
+    let next = chars[m].1;
+    if next.is_lowercase() {
+        return false;
+    }
+    let run = &text[chars[i].0..chars[j].0 + chars[j].1.len_utf8()];
+    if run != "." {
+        // "?", "!", "..." or "…" before a capital, digit or quote ends the sentence.
+        return true;
+    }
+    let word = word_before(text, start, chars[i].0);
+    let lower = word.to_lowercase();
+    let next_word = word_at(text, chars[m].0);
+    if lower.is_empty() {
+        return true;
+    }
+    // Initials: "John F. Kennedy", "J. R. R. Tolkien".
+    if word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
+        return false;
+    }
+    if TITLES.contains(&lower.as_str()) {
+        // "No. 5" and "Art. 3" are titles before numbers; before a word "no." may end a sentence.
+        return matches!(lower.as_str(), "no" | "nos" | "art" | "vol" | "fig") && !next.is_ascii_digit();
+    }
+    let acronym = lower.contains('.'); // "u.s", "c.i.a", "a.m", "p.m"
+    if acronym || AMBIGUOUS.contains(&lower.as_str()) {
+        if next.is_ascii_digit() {
+            return false; // "Oct. 1", "Co. 12"
+        }
+        return is_opening(next) || OPENERS.contains(&next_word.to_lowercase().as_str());
+    }
+    true
+}
+
+/// The word that ends at `end` (exclusive, the position of the period), without leading
+/// brackets or quotes.
+fn word_before(text: &str, start: usize, end: usize) -> &str {
+    let before = &text[start..end];
+    let from = before.char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(p, c)| p + c.len_utf8());
+    before[from..].trim_start_matches(|c: char| is_opening(c) || c == '-' || c == '—')
+}
+
+fn word_at(text: &str, at: usize) -> &str {
+    let rest = &text[at..];
+    let end = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
+    &rest[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentence_spans(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn titles_initials_and_acronyms_do_not_split() {
+        assert_eq!(
+            split("Mr. Smith met Gen. John F. Kennedy Jr. at the U.S. embassy at 5 p.m. on Oct. 3. It rained."),
+            ["Mr. Smith met Gen. John F. Kennedy Jr. at the U.S. embassy at 5 p.m. on Oct. 3.", "It rained."]
+        );
+    }
+
+    #[test]
+    fn acronym_at_sentence_end_splits_before_an_opener() {
+        assert_eq!(
+            split("The officers are from the C.I.A. They arrived in the U.S. The next day was calm."),
+            ["The officers are from the C.I.A.", "They arrived in the U.S.", "The next day was calm."]
+        );
+        assert_eq!(split("U.S. President Barack Obama spoke."), ["U.S. President Barack Obama spoke."]);
+    }
+
+    #[test]
+    fn decimals_and_numbers_stay_whole() {
+        assert_eq!(split("Growth was 3.5 percent. Shares rose 1.2%."), ["Growth was 3.5 percent.", "Shares rose 1.2%."]);
+        assert_eq!(split("He ranked No. 5 in the poll."), ["He ranked No. 5 in the poll."]);
+    }
+
+    #[test]
+    fn quotes_stay_with_their_attribution() {
+        assert_eq!(
+            split("“It is over,” he said. “We won.” The crowd cheered. \"Why?\" one asked. \"Stop!\" he said."),
+            ["“It is over,” he said.", "“We won.”", "The crowd cheered.", "\"Why?\" one asked.", "\"Stop!\" he said."]
+        );
+    }
+
+    #[test]
+    fn ellipses_split_only_before_a_new_sentence() {
+        assert_eq!(split("It was astounding... Nobody knew. He paused... and went on."), [
+            "It was astounding...",
+            "Nobody knew.",
+            "He paused... and went on."
+        ]);
+    }
+
+    #[test]
+    fn non_ascii_spaces_before_a_period() {
+        assert_eq!(split("It ends at\u{a0}U.S. The next begins."), ["It ends at\u{a0}U.S.", "The next begins."]);
+    }
+
+    #[test]
+    fn line_breaks_end_sentences_and_offsets_point_into_text() {
+        let text = "Headline without stop\n\n  First line. Second line.\nLast";
+        let spans = sentence_spans(text);
+        let got: Vec<&str> = spans.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(got, ["Headline without stop", "First line.", "Second line.", "Last"]);
+        assert_eq!(spans[1].start, 25);
+    }
+}
