@@ -12,6 +12,8 @@ mean over all clusters of --data, x100, two decimals. A cluster missing from a
 prediction file scores as an empty summary (0) and is counted in the "missing" column.
 Prints one Markdown table row per prediction file; --json prints a JSON list instead.
 --tokens shows exactly how rouge-score tokenizes and stems (for porting checks).
+--agree-with FILE: a JSON object with "rouge1", "rouge2", "rougeL" (what `crosscheck eval summary
+--json` prints for the same --pred); exits 1 unless every score agrees within 0.2 points.
 """
 import argparse
 import json
@@ -46,6 +48,7 @@ def main():
     ap.add_argument("--pred", action="append", default=[])
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--tokens")
+    ap.add_argument("--agree-with")
     args = ap.parse_args()
 
     scorer = rouge_scorer.RougeScorer(TYPES, use_stemmer=True)
@@ -60,6 +63,15 @@ def main():
     results = [score_file(scorer, refs, p) for p in args.pred]
     if args.json:
         print(json.dumps(results, indent=1))
+        return
+    if args.agree_with:
+        with open(args.agree_with, encoding="utf-8") as f:
+            ours = json.load(f)
+        worst = max(abs(ours[t] - results[0][t]) for t in TYPES)
+        print(f"crosscheck {ours['rouge1']:.2f}/{ours['rouge2']:.2f}/{ours['rougeL']:.2f} vs rouge-score "
+              f"{results[0]['rouge1']:.2f}/{results[0]['rouge2']:.2f}/{results[0]['rougeL']:.2f}: largest gap {worst:.3f}")
+        if worst > 0.2:
+            sys.exit("ROUGE disagreement above 0.2 points")
         return
     print("| prediction | R-1 | R-2 | R-L | missing |")
     print("|---|---:|---:|---:|---:|")

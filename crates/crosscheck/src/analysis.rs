@@ -33,10 +33,14 @@ pub struct Sentence {
     pub words: usize,
     /// An evaluative or personal aside, even inside a body block.
     pub opinion: bool,
+    /// Share of the sentence inside quotation marks.
+    pub quoted: f32,
     /// Content-term ids (stemmed, stop words removed), in order.
     pub terms: Vec<u32>,
     /// Ids of adjacent-token bigrams that are not both stop words, in order.
     pub bigrams: Vec<u32>,
+    /// Ids of every word, stop words included (stemmed), in order.
+    pub tokens: Vec<u32>,
 }
 
 /// The analysed story.
@@ -71,6 +75,7 @@ impl Analysis {
             for r in raw {
                 let terms: Vec<u32> = r.terms.iter().map(|t| vocab.id(t)).collect();
                 let bigrams: Vec<u32> = r.bigrams.iter().map(|b| vocab.id(b)).collect();
+                let tokens: Vec<u32> = r.tokens.iter().map(|t| vocab.id(t)).collect();
                 let reporting = r.kind.is_reporting();
                 sentences.push(Sentence {
                     doc: d,
@@ -80,8 +85,10 @@ impl Analysis {
                     position: if reporting { position } else { usize::MAX },
                     words: r.words,
                     opinion: r.opinion,
+                    quoted: r.quoted,
                     terms,
                     bigrams,
+                    tokens,
                 });
                 if reporting {
                     position += 1;
@@ -105,8 +112,10 @@ struct RawSentence {
     span: Range<usize>,
     words: usize,
     opinion: bool,
+    quoted: f32,
     terms: Vec<String>,
     bigrams: Vec<String>,
+    tokens: Vec<String>,
 }
 
 fn split_sentences(text: &str, blocks: &[Block], maker: &mut TermMaker) -> Vec<RawSentence> {
@@ -118,19 +127,18 @@ fn split_sentences(text: &str, blocks: &[Block], maker: &mut TermMaker) -> Vec<R
             let s = &text[span.clone()];
             let tokens = maker.tokens(s);
             let terms = tokens.iter().filter(|t| !t.1).map(|t| t.0.clone()).collect();
-            let bigrams = tokens
-                .windows(2)
-                .filter(|w| !(w[0].1 && w[1].1))
-                .map(|w| format!("{} {}", w[0].0, w[1].0))
-                .collect();
+            let bigrams =
+                tokens.windows(2).filter(|w| !(w[0].1 && w[1].1)).map(|w| format!("{} {}", w[0].0, w[1].0)).collect();
             out.push(RawSentence {
                 block: b,
                 kind: block.kind,
                 words: text::word_count(s),
                 opinion: Register::of(s).is_opinion(),
+                quoted: clean::quoted_share(s),
                 span,
                 terms,
                 bigrams,
+                tokens: tokens.into_iter().map(|t| t.0).collect(),
             });
         }
     }

@@ -8,7 +8,9 @@
 //! reader comments unless an article (a dateline) starts again.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use serde::{Deserialize, Serialize};
 
 /// What a block of an article is. Only `Body` and `QuoteBlock` feed the summary.
@@ -118,7 +120,7 @@ fn classify_line(line: &str, idx: usize, late: bool, region: &mut Region, done: 
         *region = Region::Embedded { then_comments };
         return EmbeddedArticle;
     }
-    if is_speaker_label(line) {
+    if idx > 0 && is_speaker_label(line) {
         *region = Region::Transcript;
         return QuoteBlock;
     }
@@ -171,16 +173,26 @@ fn is_comment_marker(line: &str) -> bool {
 /// "Comment: ...", "Editor's note: ...", "Opinion: ...".
 fn is_editorial_marker(line: &str) -> bool {
     let lower = line.to_lowercase().replace('’', "'");
-    ["comment:", "editor's note", "editors' note", "editor's comment", "opinion:", "our view:", "commentary:", "[editor"]
-        .iter()
-        .any(|m| lower.starts_with(m))
+    [
+        "comment:",
+        "editor's note",
+        "editors' note",
+        "editor's comment",
+        "opinion:",
+        "our view:",
+        "commentary:",
+        "[editor",
+    ]
+    .iter()
+    .any(|m| lower.starts_with(m))
 }
 
 /// Image captions and credits.
 fn is_caption(line: &str) -> bool {
     let lower = line.to_lowercase();
     let words = line.split_whitespace().count();
-    if matches!(lower.trim_end_matches([':', '.']), "image" | "photo" | "video" | "photograph" | "picture" | "gallery") {
+    if matches!(lower.trim_end_matches([':', '.']), "image" | "photo" | "video" | "photograph" | "picture" | "gallery")
+    {
         return true;
     }
     if ["photograph:", "photo:", "image:", "picture:", "caption:", "credit:", "photo credit", "image credit"]
@@ -219,9 +231,26 @@ fn is_boilerplate(line: &str) -> bool {
     let lower = trimmed.to_lowercase();
     let words = trimmed.split_whitespace().count();
     let cues = [
-        "share this", "share on", "tweet", "click here", "read more", "related:", "related articles", "advertisement",
-        "subscribe", "sign up", "follow us", "all rights reserved", "copyright", "skip to", "cookie", "newsletter",
-        "most popular", "more from", "recommended", "print this",
+        "share this",
+        "share on",
+        "tweet",
+        "click here",
+        "read more",
+        "related:",
+        "related articles",
+        "advertisement",
+        "subscribe",
+        "sign up",
+        "follow us",
+        "all rights reserved",
+        "copyright",
+        "skip to",
+        "cookie",
+        "newsletter",
+        "most popular",
+        "more from",
+        "recommended",
+        "print this",
     ];
     words <= 8 && cues.iter().any(|c| lower.starts_with(c))
         || lower.contains("all rights reserved")
@@ -259,7 +288,7 @@ fn is_speaker_label(line: &str) -> bool {
     let words: Vec<&str> = label.split_whitespace().collect();
     (2..=4).contains(&words.len())
         && words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
-        && line.len() > pos + 40
+        && line.len() > pos + 60
 }
 
 /// Register cues of a line, counted outside quotation marks so quoted speech does not count.
@@ -274,16 +303,63 @@ pub struct Register {
 
 /// Evaluative words and phrases of an author's voice.
 const EVALUATIVE: &[&str] = &[
-    "absurd", "absurdity", "astounding", "astonishing", "pathetic", "ridiculous", "outrageous", "disgraceful", "shameful",
-    "idiotic", "stupid", "laughable", "hypocrisy", "hypocritical", "obviously", "no secret", "makes sense", "of course",
-    "needless to say", "it's clear", "it's pretty clear", "clearly", "shameless", "insane", "disgusting", "pretty clear",
-    "let's hope", "apparently", "so-called", "puppet", "vassal",
+    "absurd",
+    "absurdity",
+    "astounding",
+    "astonishing",
+    "pathetic",
+    "ridiculous",
+    "outrageous",
+    "disgraceful",
+    "shameful",
+    "idiotic",
+    "stupid",
+    "laughable",
+    "hypocrisy",
+    "hypocritical",
+    "obviously",
+    "no secret",
+    "makes sense",
+    "of course",
+    "needless to say",
+    "it's clear",
+    "it's pretty clear",
+    "clearly",
+    "shameless",
+    "insane",
+    "disgusting",
+    "pretty clear",
+    "let's hope",
+    "apparently",
+    "so-called",
+    "puppet",
+    "vassal",
 ];
 
 /// Slang and profanity: the register of reader comments, not of reporting.
 const INFORMAL: &[&str] = &[
-    "gonna", "wanna", "gotta", "lol", "bullshit", "asshole", "crap", "damn", "hell's", "ya?", "gee,", "man oh man",
-    "errrr", "pee pee", "yeah", "dude", "wtf", "omg", "imho", "smh", "twas", "somethin'",
+    "gonna",
+    "wanna",
+    "gotta",
+    "lol",
+    "bullshit",
+    "asshole",
+    "crap",
+    "damn",
+    "hell's",
+    "ya?",
+    "gee,",
+    "man oh man",
+    "errrr",
+    "pee pee",
+    "yeah",
+    "dude",
+    "wtf",
+    "omg",
+    "imho",
+    "smh",
+    "twas",
+    "somethin'",
 ];
 
 impl Register {
@@ -293,22 +369,22 @@ impl Register {
         let mut r = Register::default();
         for w in lower.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
             match w {
-                "i" | "i'm" | "i've" | "my" | "me" | "we" | "our" | "us" | "we're" | "we've" | "let's" => r.first_person += 1,
+                "i" | "i'm" | "i've" | "my" | "me" | "we" | "our" | "us" | "we're" | "we've" | "let's" => {
+                    r.first_person += 1
+                }
                 "you" | "your" | "you're" | "ya" => r.second_person += 1,
                 _ => {}
             }
         }
-        r.evaluative = EVALUATIVE.iter().filter(|e| contains_phrase(&lower, e)).count();
-        r.informal = INFORMAL.iter().filter(|e| lower.contains(*e)).count();
+        r.evaluative = distinct_matches(&EVALUATIVE_AC, &lower, true);
+        r.informal = distinct_matches(&INFORMAL_AC, &lower, false);
         if line.chars().next().is_some_and(|c| c.is_lowercase()) {
             r.informal += 1;
         }
         if lower.trim_end().ends_with("...") || lower.contains("!!") || lower.contains("??") {
             r.evaluative += 1;
         }
-        r.attributed = ["said", "says", "told", "according to", "stated", "reported", "announced", "claimed", "added"]
-            .iter()
-            .any(|a| contains_phrase(&line.to_lowercase(), a));
+        r.attributed = distinct_matches(&ATTRIBUTION_AC, &line.to_lowercase(), true) > 0;
         r
     }
 
@@ -323,12 +399,39 @@ impl Register {
     }
 }
 
-fn contains_phrase(haystack: &str, phrase: &str) -> bool {
-    haystack.match_indices(phrase).any(|(i, _)| {
-        let before = haystack[..i].chars().next_back();
-        let after = haystack[i + phrase.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+/// Verbs and phrases that attribute a statement to someone.
+const ATTRIBUTION: &[&str] =
+    &["said", "says", "told", "according to", "stated", "reported", "announced", "claimed", "added"];
+
+// One automaton per word list, built once: every sentence is checked against all of them.
+static EVALUATIVE_AC: LazyLock<AhoCorasick> = LazyLock::new(|| AhoCorasick::new(EVALUATIVE).expect("valid patterns"));
+static INFORMAL_AC: LazyLock<AhoCorasick> = LazyLock::new(|| AhoCorasick::new(INFORMAL).expect("valid patterns"));
+static ATTRIBUTION_AC: LazyLock<AhoCorasick> = LazyLock::new(|| AhoCorasick::new(ATTRIBUTION).expect("valid patterns"));
+
+/// How many different patterns of `ac` occur in `haystack` (as whole words if `whole_words`).
+fn distinct_matches(ac: &AhoCorasick, haystack: &str, whole_words: bool) -> usize {
+    let mut seen: u64 = 0;
+    for m in ac.find_overlapping_iter(haystack) {
+        let ok = !whole_words || {
+            let before = haystack[..m.start()].chars().next_back();
+            let after = haystack[m.end()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        };
+        if ok {
+            seen |= 1 << (m.pattern().as_usize() % 64);
+        }
+    }
+    seen.count_ones() as usize
+}
+
+/// Share of a sentence's letters inside quotation marks (0 = all reported, 1 = all quoted).
+pub fn quoted_share(text: &str) -> f32 {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    if letters == 0 {
+        return 0.0;
+    }
+    let outside = strip_quoted(text).chars().filter(|c| c.is_alphabetic()).count();
+    1.0 - outside as f32 / letters as f32
 }
 
 /// The line with text inside quotation marks removed (straight or curly; unbalanced marks
@@ -404,7 +507,17 @@ mod tests {
         let k: Vec<BlockKind> = kinds(text).into_iter().map(|(k, _)| k).collect();
         assert_eq!(
             k,
-            [Body, Body, ReaderComment, ReaderComment, EmbeddedArticle, EmbeddedArticle, EmbeddedArticle, EmbeddedArticle, ReaderComment]
+            [
+                Body,
+                Body,
+                ReaderComment,
+                ReaderComment,
+                EmbeddedArticle,
+                EmbeddedArticle,
+                EmbeddedArticle,
+                EmbeddedArticle,
+                ReaderComment
+            ]
         );
     }
 

@@ -10,6 +10,8 @@ pub enum ReadErrorKind {
     Io(#[from] std::io::Error),
     #[error("{size} bytes is over the limit of {limit} bytes (raise it with --max-bytes)")]
     TooLarge { size: u64, limit: u64 },
+    #[error("more than {limit} bytes, the limit (raise it with --max-bytes)")]
+    StreamTooLarge { limit: u64 },
     #[error("not valid UTF-8 (first bad byte at offset {offset}); convert it to UTF-8 first")]
     InvalidUtf8 { offset: usize },
     #[error("looks like binary data, not text ({reason})")]

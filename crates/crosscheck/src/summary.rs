@@ -36,6 +36,9 @@ pub enum Length {
 #[serde(default)]
 pub struct SummaryConfig {
     pub w_coverage: f32,
+    /// Weight of expected-word coverage: how much of the words a reader would expect (their
+    /// share in the sources, position-weighted, each document counted equally) the sentence adds.
+    pub w_expected: f32,
     pub w_centroid: f32,
     pub w_position: f32,
     pub w_support: f32,
@@ -45,12 +48,21 @@ pub struct SummaryConfig {
     pub bigram_weight: f32,
     /// Exponent on sentence length when normalising coverage gain.
     pub length_exponent: f32,
+    /// Exponent on the share of documents that use a word, sharpening expected counts toward
+    /// what the sources agree on (0 = off).
+    pub consensus_exponent: f32,
+    /// Exponent on a document's centrality (its mean similarity to the other documents,
+    /// relative to the most central one): favours the sources that tell the common story.
+    pub doc_centrality_exponent: f32,
     /// Candidates more similar than this to a chosen sentence are skipped.
     pub max_redundancy: f32,
     /// Gain multiplier per sentence already taken from the same document.
     pub doc_damping: f32,
     pub min_words: usize,
     pub max_words: usize,
+    /// Share of the gain lost by a sentence that is all direct quotation (a summary reports;
+    /// quotes go to the quotes section).
+    pub quote_penalty: f32,
     /// Similarity at or above which another document is taken to state a sentence.
     pub cite_threshold: f32,
     /// How many candidates get the (costlier) support score.
@@ -60,18 +72,22 @@ pub struct SummaryConfig {
 impl Default for SummaryConfig {
     fn default() -> Self {
         SummaryConfig {
-            w_coverage: 1.0,
-            w_centroid: 0.5,
-            w_position: 0.5,
-            w_support: 0.3,
+            w_coverage: 0.0,
+            w_expected: 3.5,
+            w_centroid: 0.3,
+            w_position: 0.0,
+            w_support: 0.0,
             position_decay: 0.6,
-            bigram_weight: 0.5,
-            length_exponent: 0.8,
-            max_redundancy: 0.5,
+            bigram_weight: 0.4,
+            length_exponent: 0.5,
+            consensus_exponent: 0.0,
+            doc_centrality_exponent: 3.0,
+            max_redundancy: 0.43,
             doc_damping: 0.8,
             min_words: 6,
-            max_words: 70,
-            cite_threshold: 0.45,
+            max_words: 51,
+            quote_penalty: 0.4,
+            cite_threshold: 0.5,
             support_pool: 400,
         }
     }
@@ -97,7 +113,7 @@ pub fn summarize(analysis: &Analysis, length: Length, config: &SummaryConfig) ->
                 && !s.opinion
                 && (config.min_words..=config.max_words).contains(&s.words)
                 && !s.terms.is_empty()
-                && ends_like_a_sentence(analysis.text_of(s))
+                && (ends_like_a_sentence(analysis.text_of(s)) || s.words > 15)
         })
         .map(|(i, _)| i)
         .collect();
@@ -105,43 +121,54 @@ pub fn summarize(analysis: &Analysis, length: Length, config: &SummaryConfig) ->
         return Vec::new();
     }
     let prior = |i: usize| 1.0 / (1.0 + analysis.sentences[i].position as f32).powf(config.position_decay);
+    let vocab = analysis.vocab_size;
 
     // Concept weights: per document, the best prior of a sentence holding the concept; summed.
-    let mut concept_weight: HashMap<u32, f32> = HashMap::new();
-    let mut best_in_doc: HashMap<(u32, usize), f32> = HashMap::new();
-    for &i in &candidates {
-        let s = &analysis.sentences[i];
-        let p = prior(i);
-        for (&c, w) in s.terms.iter().map(|c| (c, 1.0)).chain(s.bigrams.iter().map(|c| (c, config.bigram_weight))) {
-            let e = best_in_doc.entry((c, s.doc)).or_insert(0.0);
-            *e = e.max(p * w);
+    let mut concept_weight = vec![0.0f32; vocab];
+    if config.w_coverage > 0.0 {
+        let mut best_in_doc: HashMap<(u32, usize), f32> = HashMap::new();
+        for &i in &candidates {
+            let s = &analysis.sentences[i];
+            for (c, w) in concepts(s, config.bigram_weight) {
+                let e = best_in_doc.entry((c, s.doc)).or_insert(0.0);
+                *e = e.max(prior(i) * w);
+            }
+        }
+        for ((c, _), w) in best_in_doc {
+            concept_weight[c as usize] += w;
         }
     }
-    for ((c, _), w) in best_in_doc {
-        *concept_weight.entry(c).or_insert(0.0) += w;
-    }
+    let budget = match length {
+        Length::Words(n) | Length::AtLeastWords(n) => n,
+        Length::Sentences(n) => 25 * n,
+    };
+    let expected = expected_counts(analysis, &candidates, &prior, budget as f32, config.consensus_exponent);
 
     let centroid = centroid(analysis, &candidates);
+    let doc_factor: Vec<f32> =
+        doc_centrality(analysis).into_iter().map(|c| c.powf(config.doc_centrality_exponent)).collect();
     let docs_total = analysis.docs.len().max(1);
-    let mut static_score: Vec<(usize, f32)> = candidates
+    let mut pool: Vec<(usize, f32)> = candidates
         .iter()
         .map(|&i| (i, config.w_centroid * analysis.vectors[i].dot(&centroid) + config.w_position * prior(i)))
         .collect();
     // Support only for the best part of the pool, so the cost is bounded by pool x sentences.
-    static_score.sort_by(|a, b| b.1.total_cmp(&a.1));
-    static_score.truncate(config.support_pool.max(1) * 4);
+    pool.sort_by(|a, b| b.1.total_cmp(&a.1));
+    pool.truncate(config.support_pool.max(1) * 4);
     if docs_total > 1 && config.w_support > 0.0 {
-        for (i, score) in static_score.iter_mut().take(config.support_pool) {
+        for (i, score) in pool.iter_mut().take(config.support_pool) {
             let others = stating_documents(analysis, *i, config.cite_threshold).len() - 1;
             *score += config.w_support * others as f32 / (docs_total - 1) as f32;
         }
     }
+    let token_counts: HashMap<usize, Vec<(u32, f32)>> =
+        pool.iter().map(|&(i, _)| (i, counts(&analysis.sentences[i].tokens))).collect();
 
-    let mut covered: HashMap<u32, ()> = HashMap::new();
+    let mut covered = vec![false; vocab];
+    let mut in_summary = vec![0.0f32; vocab];
+    let mut per_doc = vec![0i32; analysis.docs.len()];
     let mut chosen: Vec<usize> = Vec::new();
-    let mut per_doc: HashMap<usize, i32> = HashMap::new();
     let mut words = 0usize;
-    let mut pool = static_score;
     loop {
         let done = match length {
             Length::Words(n) | Length::AtLeastWords(n) => words >= n,
@@ -158,17 +185,15 @@ pub fn summarize(analysis: &Analysis, length: Length, config: &SummaryConfig) ->
                     continue;
                 }
             }
-            let uncovered: f32 = s
-                .terms
-                .iter()
-                .map(|c| (c, 1.0))
-                .chain(s.bigrams.iter().map(|c| (c, config.bigram_weight)))
-                .filter(|(c, _)| !covered.contains_key(c))
-                .map(|(c, _)| concept_weight.get(c).copied().unwrap_or(0.0))
+            let uncovered: f32 = concepts(s, config.bigram_weight)
+                .filter(|(c, _)| !covered[*c as usize])
+                .map(|(c, _)| concept_weight[c as usize])
                 .sum();
             let coverage = uncovered / (s.words as f32).powf(config.length_exponent);
-            let damping = config.doc_damping.powi(per_doc.get(&s.doc).copied().unwrap_or(0));
-            let gain = (config.w_coverage * coverage + stat) * damping;
+            let expected_gain = saturated_gain(&token_counts[&i], &expected, &in_summary) / s.words.max(1) as f32;
+            let damping = config.doc_damping.powi(per_doc[s.doc]) * doc_factor[s.doc];
+            let quoted = 1.0 - config.quote_penalty * s.quoted;
+            let gain = (config.w_coverage * coverage + config.w_expected * expected_gain + stat) * damping * quoted;
             if best.is_none_or(|(_, g)| gain > g) {
                 best = Some((slot, gain));
             }
@@ -180,10 +205,13 @@ pub fn summarize(analysis: &Analysis, length: Length, config: &SummaryConfig) ->
             continue;
         }
         let s = &analysis.sentences[i];
-        for c in s.terms.iter().chain(&s.bigrams) {
-            covered.insert(*c, ());
+        for (c, _) in concepts(s, 0.0) {
+            covered[c as usize] = true;
         }
-        *per_doc.entry(s.doc).or_insert(0) += 1;
+        for &(t, n) in &token_counts[&i] {
+            in_summary[t as usize] += n;
+        }
+        per_doc[s.doc] += 1;
         words += s.words;
         chosen.push(i);
     }
@@ -199,6 +227,80 @@ pub fn summarize(analysis: &Analysis, length: Length, config: &SummaryConfig) ->
         .collect()
 }
 
+/// A sentence's concepts with their weights: content unigrams (1) and bigrams (`bigram_weight`).
+fn concepts(s: &crate::analysis::Sentence, bigram_weight: f32) -> impl Iterator<Item = (u32, f32)> + '_ {
+    s.terms.iter().map(|&c| (c, 1.0)).chain(s.bigrams.iter().map(move |&c| (c, bigram_weight)))
+}
+
+/// Distinct ids with their counts.
+fn counts(ids: &[u32]) -> Vec<(u32, f32)> {
+    let mut sorted = ids.to_vec();
+    sorted.sort_unstable();
+    let mut out: Vec<(u32, f32)> = Vec::new();
+    for id in sorted {
+        match out.last_mut() {
+            Some(last) if last.0 == id => last.1 += 1.0,
+            _ => out.push((id, 1.0)),
+        }
+    }
+    out
+}
+
+/// Expected count of each word in a summary of `budget` words: the word's position-weighted
+/// share in each document, averaged over documents so each source counts equally.
+fn expected_counts(
+    analysis: &Analysis,
+    candidates: &[usize],
+    prior: &dyn Fn(usize) -> f32,
+    budget: f32,
+    consensus_exponent: f32,
+) -> Vec<f32> {
+    let mut per_doc_total = vec![0.0f32; analysis.docs.len()];
+    for &i in candidates {
+        let s = &analysis.sentences[i];
+        per_doc_total[s.doc] += prior(i) * s.tokens.len() as f32;
+    }
+    let docs = per_doc_total.iter().filter(|&&t| t > 0.0).count().max(1) as f32;
+    let mut expected = vec![0.0f32; analysis.vocab_size];
+    for &i in candidates {
+        let s = &analysis.sentences[i];
+        let w = prior(i) / per_doc_total[s.doc].max(1e-6) / docs * budget;
+        for &t in &s.tokens {
+            expected[t as usize] += w;
+        }
+    }
+    if consensus_exponent > 0.0 && docs > 1.0 {
+        let mut seen_in: Vec<(u32, usize)> = candidates
+            .iter()
+            .flat_map(|&i| analysis.sentences[i].tokens.iter().map(move |&t| (t, analysis.sentences[i].doc)))
+            .collect();
+        seen_in.sort_unstable();
+        seen_in.dedup();
+        let mut df = vec![0u32; analysis.vocab_size];
+        for (t, _) in seen_in {
+            df[t as usize] += 1;
+        }
+        for (e, &d) in expected.iter_mut().zip(&df) {
+            *e *= (d as f32 / docs).powf(consensus_exponent);
+        }
+    }
+    expected
+}
+
+/// How much adding a sentence (its word counts) raises the summary's overlap with the expected
+/// counts, each word's contribution capped at its expected count.
+fn saturated_gain(added: &[(u32, f32)], expected: &[f32], in_summary: &[f32]) -> f32 {
+    added
+        .iter()
+        .map(|&(t, n)| {
+            let (e, have) = (expected[t as usize], in_summary[t as usize]);
+            (have + n).min(e) - have.min(e)
+        })
+        .sum()
+}
+
+/// Headlines, labels and credits lack final punctuation; a longer unpunctuated line is a
+/// sentence cut short (common in crawls and leads) and stays a candidate.
 fn ends_like_a_sentence(text: &str) -> bool {
     let t = text.trim_end_matches(['"', '\'', '”', '’', ')', ' ']);
     t.ends_with(['.', '!', '…'])
@@ -208,6 +310,32 @@ fn relative_position(analysis: &Analysis, i: usize) -> f32 {
     let s = &analysis.sentences[i];
     let doc_len = analysis.docs[s.doc].article.text.len().max(1);
     s.span.start as f32 / doc_len as f32
+}
+
+/// Each document's mean similarity to the others, divided by the largest (1 for the most
+/// central document; all 1 when there is one document).
+fn doc_centrality(analysis: &Analysis) -> Vec<f32> {
+    let n = analysis.docs.len();
+    // Raw term counts of all reporting sentences: document-level agreement, not sentence IDF.
+    let mut pairs: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n];
+    for s in analysis.sentences.iter().filter(|s| s.kind.is_reporting()) {
+        pairs[s.doc].extend(s.terms.iter().map(|&t| (t, 1.0)));
+    }
+    let vectors: Vec<SparseVec> = pairs.into_iter().map(SparseVec::from_weights).collect();
+    let non_empty: Vec<usize> = (0..n).filter(|&d| !vectors[d].is_empty()).collect();
+    if non_empty.len() < 2 {
+        return vec![1.0; n];
+    }
+    // All pairs of documents: fine for a story's handful of sources, bounded for large ones
+    // by comparing each document with at most 64 others.
+    let raw: Vec<f32> = (0..n)
+        .map(|d| {
+            let others: Vec<usize> = non_empty.iter().copied().filter(|&e| e != d).take(64).collect();
+            others.iter().map(|&e| vectors[d].dot(&vectors[e])).sum::<f32>() / others.len().max(1) as f32
+        })
+        .collect();
+    let max = raw.iter().copied().fold(0.0f32, f32::max).max(1e-6);
+    raw.into_iter().map(|c| (c / max).max(1e-3)).collect()
 }
 
 /// The mean of per-document mean vectors, so long documents do not dominate.

@@ -12,7 +12,9 @@ pub(super) fn parse_html(name: &str, bytes: &[u8]) -> Result<Article, ReadError>
         trafilatura::TrafilaturaError::InsufficientContent { .. } => ReadError::new(name, ReadErrorKind::Empty),
         other => ReadError::new(name, ReadErrorKind::Html(other.to_string())),
     })?;
-    let text = result.content_text.trim().to_string();
+    // trafilatura's `content_text` joins paragraphs with spaces; block classification needs
+    // one line per paragraph, so the text is taken from its cleaned HTML instead.
+    let text = html_to_lines(&result.content_html);
     if text.is_empty() {
         return Err(ReadError::new(name, ReadErrorKind::Empty));
     }
@@ -30,6 +32,66 @@ pub(super) fn parse_html(name: &str, bytes: &[u8]) -> Result<Article, ReadError>
         date: meta.date.map(|d| d.to_string()),
         text,
     })
+}
+
+/// Text of trafilatura's cleaned HTML: one line per block element, whitespace collapsed
+/// inside lines, entities decoded.
+fn html_to_lines(html: &str) -> String {
+    const BLOCK: &[&str] = &[
+        "p",
+        "div",
+        "br",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "figcaption",
+        "tr",
+        "pre",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "ul",
+        "ol",
+        "table",
+        "hr",
+        "dd",
+        "dt",
+    ];
+    let mut raw = String::with_capacity(html.len());
+    let mut rest = html;
+    let push_text = |raw: &mut String, t: &str| raw.extend(t.chars().map(|c| if c.is_whitespace() { ' ' } else { c }));
+    while let Some(open) = rest.find('<') {
+        push_text(&mut raw, &rest[..open]);
+        let Some(close) = rest[open..].find('>') else {
+            rest = "";
+            break;
+        };
+        let tag = &rest[open + 1..open + close];
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if BLOCK.contains(&name.as_str()) {
+            raw.push('\n');
+        }
+        rest = &rest[open + close + 1..];
+    }
+    push_text(&mut raw, rest);
+    let decoded = html_escape::decode_html_entities(&raw);
+    decoded
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Decodes by BOM, then by a `charset` declared in the first 2 KB, then as UTF-8 with
@@ -51,6 +113,13 @@ fn decode_html(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cleaned_html_becomes_one_line_per_paragraph() {
+        let html =
+            "<h1>Flood &amp; rain</h1><p>First   para\nwraps.</p><p>Second <b>bold</b> one.</p><ul><li>item</li></ul>";
+        assert_eq!(html_to_lines(html), "Flood & rain\nFirst para wraps.\nSecond bold one.\nitem");
+    }
 
     #[test]
     fn declared_latin1_is_decoded() {

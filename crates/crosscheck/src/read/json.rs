@@ -15,7 +15,8 @@ pub fn parse_json_articles(name: &str, text: &str) -> Result<Vec<Article>, ReadE
 }
 
 pub(super) fn parse_json_document(name: &str, text: &str) -> Result<Vec<Article>, ReadError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| ReadError::new(name, ReadErrorKind::Json(e.to_string())))?;
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| ReadError::new(name, ReadErrorKind::Json(e.to_string())))?;
     articles_from_value(name, &value)
 }
 
@@ -71,7 +72,11 @@ fn articles_from_value(name: &str, value: &Value) -> Result<Vec<Article>, ReadEr
 
 fn article_from_object(name: &str, obj: &Map<String, Value>) -> Result<Article, ReadError> {
     let field = |keys: &[&str]| {
-        keys.iter().find_map(|k| obj.get(*k).and_then(Value::as_str)).map(str::trim).filter(|s| !s.is_empty()).map(String::from)
+        keys.iter()
+            .find_map(|k| obj.get(*k).and_then(Value::as_str))
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(String::from)
     };
     let text = TEXT_FIELDS
         .iter()
@@ -97,7 +102,11 @@ mod tests {
 
     #[test]
     fn reads_fields_and_fallbacks() {
-        let a = parse_json_document("a.json", r#"{"body": "Words here.", "title": "T", "source": "Wire", "published": "2015-10-01"}"#).unwrap();
+        let a = parse_json_document(
+            "a.json",
+            r#"{"body": "Words here.", "title": "T", "source": "Wire", "published": "2015-10-01"}"#,
+        )
+        .unwrap();
         assert_eq!(a[0].text, "Words here.");
         assert_eq!(a[0].outlet.as_deref(), Some("Wire"));
         assert_eq!(a[0].date.as_deref(), Some("2015-10-01"));
@@ -114,7 +123,11 @@ mod tests {
 
     #[test]
     fn cluster_objects_give_their_documents() {
-        let a = parse_json_document("c.json", r#"{"id": "c1", "documents": [{"text": "A."}, {"text": "B."}], "summary": "S"}"#).unwrap();
+        let a = parse_json_document(
+            "c.json",
+            r#"{"id": "c1", "documents": [{"text": "A."}, {"text": "B."}], "summary": "S"}"#,
+        )
+        .unwrap();
         assert_eq!(a.len(), 2);
         assert_eq!(a[1].source, "c.json[1]");
     }

@@ -100,7 +100,23 @@ fn read_stdin(opts: &ReadOptions) -> ReadOutcome {
 }
 
 fn read_dir(dir: &Path, opts: &ReadOptions) -> ReadOutcome {
+    let mut visited = std::collections::HashSet::new();
+    read_dir_inner(dir, opts, &mut visited)
+}
+
+/// Walks a directory once per real directory: `visited` holds canonical paths, so a symlink
+/// back to an ancestor is not followed again.
+fn read_dir_inner(
+    dir: &Path,
+    opts: &ReadOptions,
+    visited: &mut std::collections::HashSet<std::path::PathBuf>,
+) -> ReadOutcome {
     let mut out = ReadOutcome::default();
+    if let Ok(real) = dir.canonicalize() {
+        if !visited.insert(real) {
+            return out;
+        }
+    }
     let name = dir.display().to_string();
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
@@ -123,7 +139,7 @@ fn read_dir(dir: &Path, opts: &ReadOptions) -> ReadOutcome {
             continue;
         }
         if p.is_dir() {
-            out.extend(read_dir(&p, opts));
+            out.extend(read_dir_inner(&p, opts, visited));
         } else {
             out.extend(read_file(&p, opts));
         }
@@ -172,7 +188,7 @@ fn read_bounded(reader: impl Read, limit: u64) -> Result<Vec<u8>, ReadErrorKind>
     let mut buf = Vec::new();
     reader.take(limit + 1).read_to_end(&mut buf)?;
     if buf.len() as u64 > limit {
-        return Err(ReadErrorKind::TooLarge { size: buf.len() as u64, limit });
+        return Err(ReadErrorKind::StreamTooLarge { limit });
     }
     Ok(buf)
 }
@@ -222,7 +238,10 @@ fn sniff_format(text: &str) -> Format {
         return Format::Json;
     }
     let lower = trimmed.to_ascii_lowercase();
-    if lower.starts_with("<!doctype html") || lower.starts_with("<html") || lower.contains("<body") || lower.contains("<p>")
+    if lower.starts_with("<!doctype html")
+        || lower.starts_with("<html")
+        || lower.contains("<body")
+        || lower.contains("<p>")
     {
         return Format::Html;
     }
@@ -233,8 +252,22 @@ fn sniff_format(text: &str) -> Format {
 }
 
 /// Parses the bytes of one input in the given (or sniffed) format.
-pub fn parse_bytes(name: &str, format: Option<Format>, bytes: &[u8], _opts: &ReadOptions) -> Result<Vec<Article>, ReadError> {
+pub fn parse_bytes(
+    name: &str,
+    format: Option<Format>,
+    bytes: &[u8],
+    _opts: &ReadOptions,
+) -> Result<Vec<Article>, ReadError> {
     let err = |k| ReadError::new(name, k);
+    // UTF-16 text (with its byte-order mark) is full of NUL bytes: transcode before the binary check.
+    let transcoded;
+    let bytes = match encoding_rs::Encoding::for_bom(bytes) {
+        Some((enc, bom)) if enc != encoding_rs::UTF_8 => {
+            transcoded = enc.decode_without_bom_handling(&bytes[bom..]).0.into_owned().into_bytes();
+            &transcoded[..]
+        }
+        _ => bytes,
+    };
     check_not_binary(bytes).map_err(err)?;
     if format == Some(Format::Html) {
         return html::parse_html(name, bytes).map(|a| vec![a]);
@@ -274,7 +307,9 @@ fn check_not_binary(bytes: &[u8]) -> Result<(), ReadErrorKind> {
     }
     let control = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)).count();
     if !head.is_empty() && control * 10 > head.len() {
-        return Err(ReadErrorKind::Binary { reason: format!("{control} control bytes in the first {} bytes", head.len()) });
+        return Err(ReadErrorKind::Binary {
+            reason: format!("{control} control bytes in the first {} bytes", head.len()),
+        });
     }
     Ok(())
 }

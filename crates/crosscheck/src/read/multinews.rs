@@ -26,7 +26,11 @@ mod tests {
 
     #[test]
     fn splits_and_restores_newlines() {
-        let docs = split_multinews("b.txt", "First story. NEWLINE_CHAR NEWLINE_CHAR Second para. ||||| Other outlet's take. |||||").unwrap();
+        let docs = split_multinews(
+            "b.txt",
+            "First story. NEWLINE_CHAR NEWLINE_CHAR Second para. ||||| Other outlet's take. |||||",
+        )
+        .unwrap();
         assert_eq!(docs.len(), 2);
         assert_eq!(docs[0].source, "b.txt#1");
         assert_eq!(docs[0].text, "First story. \n \n Second para.");

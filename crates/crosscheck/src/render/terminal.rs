@@ -7,7 +7,8 @@ use crate::brief::Brief;
 
 pub(super) fn render(brief: &Brief, opts: RenderOptions) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "SUMMARY ({} sources)\n", brief.documents.len());
+    let n = brief.documents.len();
+    let _ = writeln!(out, "SUMMARY ({n} source{})\n", if n == 1 { "" } else { "s" });
     for s in &brief.summary {
         let _ = writeln!(out, "  {} [{}]", s.text, s.citations.join(", "));
     }
@@ -17,7 +18,8 @@ pub(super) fn render(brief: &Brief, opts: RenderOptions) -> String {
     let _ = writeln!(out, "\nSOURCES");
     for d in &brief.documents {
         let _ = writeln!(out, "  {}  {}", d.id, doc_label(d));
-        let extra: Vec<String> = [d.date.clone(), d.url.clone(), Some(d.source.clone())].into_iter().flatten().collect();
+        let extra: Vec<String> =
+            [d.date.clone(), d.url.clone(), Some(d.source.clone())].into_iter().flatten().collect();
         let _ = writeln!(out, "      {}", extra.join("  "));
         let skipped = left_out(d);
         if !skipped.is_empty() {
@@ -38,5 +40,21 @@ pub(super) fn render(brief: &Brief, opts: RenderOptions) -> String {
             let _ = writeln!(out, "  {}: {}", s.source, s.error);
         }
     }
-    out
+    without_control_chars(&out)
+}
+
+/// Article text may hold terminal escape sequences (ESC, BEL, ...): they are replaced so a
+/// brief can never drive the reader's terminal.
+fn without_control_chars(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() && c != '\n' && c != '\t' { '\u{fffd}' } else { c }).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_are_neutralised() {
+        assert_eq!(without_control_chars("a\x1b]0;pwned\x07b\n"), "a\u{fffd}]0;pwned\u{fffd}b\n");
+    }
 }

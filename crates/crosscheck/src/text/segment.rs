@@ -17,17 +17,70 @@ const TITLES: &[&str] = &[
 /// Abbreviations that may also end a sentence ("... in the U.S. He said"): a period after them
 /// ends the sentence only when a typical sentence opener follows.
 const AMBIGUOUS: &[&str] = &[
-    "inc", "corp", "co", "ltd", "llc", "jr", "sr", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "dept", "est", "govt",
-    "univ", "assn", "bros", "ave", "blvd", "rd",
+    "inc", "corp", "co", "ltd", "llc", "jr", "sr", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "dept",
+    "est", "govt", "univ", "assn", "bros", "ave", "blvd", "rd",
 ];
 
 /// Words that typically open a sentence; used after an abbreviation or acronym.
 const OPENERS: &[&str] = &[
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "but", "and", "in", "on", "at", "this", "that", "these",
-    "those", "his", "her", "their", "its", "our", "there", "when", "while", "after", "before", "as", "if", "some", "many",
-    "most", "officials", "meanwhile", "however", "yet", "so", "still", "since", "for", "what", "who", "why", "how", "asked",
-    "according", "last", "earlier", "later", "both", "no", "not", "one", "two", "three",
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "but",
+    "and",
+    "in",
+    "on",
+    "at",
+    "this",
+    "that",
+    "these",
+    "those",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "there",
+    "when",
+    "while",
+    "after",
+    "before",
+    "as",
+    "if",
+    "some",
+    "many",
+    "most",
+    "officials",
+    "meanwhile",
+    "however",
+    "yet",
+    "so",
+    "still",
+    "since",
+    "for",
+    "what",
+    "who",
+    "why",
+    "how",
+    "asked",
+    "according",
+    "last",
+    "earlier",
+    "later",
+    "both",
+    "no",
+    "not",
+    "one",
+    "two",
+    "three",
 ];
 
 fn is_terminal(c: char) -> bool {
@@ -179,7 +232,10 @@ mod tests {
 
     #[test]
     fn decimals_and_numbers_stay_whole() {
-        assert_eq!(split("Growth was 3.5 percent. Shares rose 1.2%."), ["Growth was 3.5 percent.", "Shares rose 1.2%."]);
+        assert_eq!(
+            split("Growth was 3.5 percent. Shares rose 1.2%."),
+            ["Growth was 3.5 percent.", "Shares rose 1.2%."]
+        );
         assert_eq!(split("He ranked No. 5 in the poll."), ["He ranked No. 5 in the poll."]);
     }
 
@@ -193,11 +249,10 @@ mod tests {
 
     #[test]
     fn ellipses_split_only_before_a_new_sentence() {
-        assert_eq!(split("It was astounding... Nobody knew. He paused... and went on."), [
-            "It was astounding...",
-            "Nobody knew.",
-            "He paused... and went on."
-        ]);
+        assert_eq!(
+            split("It was astounding... Nobody knew. He paused... and went on."),
+            ["It was astounding...", "Nobody knew.", "He paused... and went on."]
+        );
     }
 
     #[test]
