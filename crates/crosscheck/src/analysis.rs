@@ -54,28 +54,37 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// Analyses a story, documents in parallel when there are enough of them to pay for it.
     pub fn new(articles: Vec<Article>) -> Analysis {
-        let makers = TermMaker::default;
-        // Per document in parallel: blocks, sentences, raw terms. Interning is then sequential.
-        let per_doc: Vec<(AnalyzedDoc, Vec<RawSentence>)> = articles
-            .into_par_iter()
-            .map_init(makers, |maker, article| {
-                let blocks = clean::classify_blocks(&article.text);
-                let sentences = split_sentences(&article.text, &blocks, maker);
-                let title = article.title.clone().or_else(|| clean::headline(&article.text).map(String::from));
-                (AnalyzedDoc { article, blocks, title }, sentences)
-            })
-            .collect();
+        if articles.len() < 8 {
+            return Analysis::with_term_maker(articles, &mut TermMaker::default());
+        }
+        let per_doc = articles.into_par_iter().map_init(TermMaker::default, analyze_doc).collect();
+        Analysis::from_docs(per_doc)
+    }
 
+    /// Analyses a story on the calling thread with the caller's `TermMaker`, whose stem cache
+    /// then carries over between stories (the evaluation loop runs thousands of small ones).
+    pub fn with_term_maker(articles: Vec<Article>, maker: &mut TermMaker) -> Analysis {
+        let per_doc = articles.into_iter().map(|a| analyze_doc(maker, a)).collect();
+        Analysis::from_docs(per_doc)
+    }
+
+    /// Interns terms and numbers sentences; sequential, after the per-document work.
+    fn from_docs(per_doc: Vec<(AnalyzedDoc, Vec<RawSentence>)>) -> Analysis {
         let mut vocab = Vocabulary::default();
         let mut docs = Vec::with_capacity(per_doc.len());
         let mut sentences = Vec::new();
         for (d, (doc, raw)) in per_doc.into_iter().enumerate() {
             let mut position = 0;
             for r in raw {
-                let terms: Vec<u32> = r.terms.iter().map(|t| vocab.id(t)).collect();
-                let bigrams: Vec<u32> = r.bigrams.iter().map(|b| vocab.id(b)).collect();
-                let tokens: Vec<u32> = r.tokens.iter().map(|t| vocab.id(t)).collect();
+                let tokens: Vec<u32> = r.tokens.iter().map(|(t, _)| vocab.id(t)).collect();
+                let terms: Vec<u32> = tokens.iter().zip(&r.tokens).filter(|(_, t)| !t.1).map(|(&id, _)| id).collect();
+                // Bigrams of adjacent words, unless both are stop words.
+                let bigrams: Vec<u32> = (1..tokens.len())
+                    .filter(|&k| !(r.tokens[k - 1].1 && r.tokens[k].1))
+                    .map(|k| vocab.pair_id(tokens[k - 1], tokens[k]))
+                    .collect();
                 let reporting = r.kind.is_reporting();
                 sentences.push(Sentence {
                     doc: d,
@@ -106,6 +115,13 @@ impl Analysis {
     }
 }
 
+fn analyze_doc(maker: &mut TermMaker, article: Article) -> (AnalyzedDoc, Vec<RawSentence>) {
+    let blocks = clean::classify_blocks(&article.text);
+    let sentences = split_sentences(&article.text, &blocks, maker);
+    let title = article.title.clone().or_else(|| clean::headline(&article.text).map(String::from));
+    (AnalyzedDoc { article, blocks, title }, sentences)
+}
+
 struct RawSentence {
     block: usize,
     kind: BlockKind,
@@ -113,32 +129,33 @@ struct RawSentence {
     words: usize,
     opinion: bool,
     quoted: f32,
-    terms: Vec<String>,
-    bigrams: Vec<String>,
-    tokens: Vec<String>,
+    /// Stemmed words with whether each is a stop word.
+    tokens: Vec<(String, bool)>,
 }
 
 fn split_sentences(text: &str, blocks: &[Block], maker: &mut TermMaker) -> Vec<RawSentence> {
     let mut out = Vec::new();
     for (b, block) in blocks.iter().enumerate() {
         let block_text = &text[block.span.clone()];
-        for span in text::sentence_spans(block_text) {
-            let span = block.span.start + span.start..block.span.start + span.end;
+        for (n, span) in text::sentence_spans(block_text).into_iter().enumerate() {
+            let mut span = block.span.start + span.start..block.span.start + span.end;
+            // A dateline is not part of the first sentence's statement.
+            if n == 0 {
+                if let Some(len) = clean::dateline_len(&text[span.clone()]).filter(|&l| l < span.len()) {
+                    span.start += len;
+                }
+            }
             let s = &text[span.clone()];
             let tokens = maker.tokens(s);
-            let terms = tokens.iter().filter(|t| !t.1).map(|t| t.0.clone()).collect();
-            let bigrams =
-                tokens.windows(2).filter(|w| !(w[0].1 && w[1].1)).map(|w| format!("{} {}", w[0].0, w[1].0)).collect();
+            let register = Register::of(s);
             out.push(RawSentence {
                 block: b,
                 kind: block.kind,
                 words: text::word_count(s),
-                opinion: Register::of(s).is_opinion(),
-                quoted: clean::quoted_share(s),
+                opinion: register.is_opinion(),
+                quoted: register.quoted_share,
                 span,
-                terms,
-                bigrams,
-                tokens: tokens.into_iter().map(|t| t.0).collect(),
+                tokens,
             });
         }
     }

@@ -90,8 +90,34 @@ fn line_spans(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-fn classify_line(line: &str, idx: usize, late: bool, region: &mut Region, done: &mut [Block], text: &str) -> BlockKind {
+/// A line with what every cue needs computed once: its lower-case form (apostrophes
+/// normalised) and its word count.
+struct Line<'a> {
+    text: &'a str,
+    lower: String,
+    words: usize,
+}
+
+impl<'a> Line<'a> {
+    fn new(text: &'a str) -> Line<'a> {
+        let mut lower = text.to_lowercase();
+        if lower.contains('’') {
+            lower = lower.replace('’', "'");
+        }
+        Line { text, lower, words: text.split_whitespace().count() }
+    }
+}
+
+fn classify_line(
+    text_line: &str,
+    idx: usize,
+    late: bool,
+    region: &mut Region,
+    done: &mut [Block],
+    text: &str,
+) -> BlockKind {
     use BlockKind::*;
+    let line = &Line::new(text_line);
     if is_comment_marker(line) {
         *region = Region::Comments;
         return ReaderComment;
@@ -105,7 +131,7 @@ fn classify_line(line: &str, idx: usize, late: bool, region: &mut Region, done: 
     if is_boilerplate(line) {
         return Boilerplate;
     }
-    if idx >= 2 && has_dateline(line) {
+    if idx >= 2 && has_dateline(text_line) {
         // An article starting again below the first lines is an older or related one pasted in;
         // its headline and section label just above belong to it.
         let then_comments = *region == Region::Comments;
@@ -120,11 +146,11 @@ fn classify_line(line: &str, idx: usize, late: bool, region: &mut Region, done: 
         *region = Region::Embedded { then_comments };
         return EmbeddedArticle;
     }
-    if idx > 0 && is_speaker_label(line) {
+    if idx > 0 && is_speaker_label(text_line) {
         *region = Region::Transcript;
         return QuoteBlock;
     }
-    let register = Register::of(line);
+    let register = Register::of(text_line);
     match *region {
         Region::Comments => ReaderComment,
         Region::Embedded { then_comments } => {
@@ -154,12 +180,12 @@ fn classify_line(line: &str, idx: usize, late: bool, region: &mut Region, done: 
 }
 
 /// "Sunni man wrote:", "Reply", "42 comments", "Join the discussion".
-fn is_comment_marker(line: &str) -> bool {
-    let lower = line.to_lowercase();
+fn is_comment_marker(line: &Line) -> bool {
+    let lower = &line.lower;
     if let Some(pos) = lower.find(" wrote:") {
-        return line[..pos].split_whitespace().count() <= 5;
+        return lower[..pos].split_whitespace().count() <= 5;
     }
-    let short = line.split_whitespace().count() <= 5;
+    let short = line.words <= 5;
     short
         && (lower.ends_with(" comments")
             || lower.starts_with("comments (")
@@ -171,8 +197,7 @@ fn is_comment_marker(line: &str) -> bool {
 }
 
 /// "Comment: ...", "Editor's note: ...", "Opinion: ...".
-fn is_editorial_marker(line: &str) -> bool {
-    let lower = line.to_lowercase().replace('’', "'");
+fn is_editorial_marker(line: &Line) -> bool {
     [
         "comment:",
         "editor's note",
@@ -184,13 +209,12 @@ fn is_editorial_marker(line: &str) -> bool {
         "[editor",
     ]
     .iter()
-    .any(|m| lower.starts_with(m))
+    .any(|m| line.lower.starts_with(m))
 }
 
 /// Image captions and credits.
-fn is_caption(line: &str) -> bool {
-    let lower = line.to_lowercase();
-    let words = line.split_whitespace().count();
+fn is_caption(line: &Line) -> bool {
+    let (lower, words) = (&line.lower, line.words);
     if matches!(lower.trim_end_matches([':', '.']), "image" | "photo" | "video" | "photograph" | "picture" | "gallery")
     {
         return true;
@@ -201,7 +225,8 @@ fn is_caption(line: &str) -> bool {
     {
         return true;
     }
-    if line.contains('©') || lower.contains("(photo") || lower.contains("getty images") || lower.contains("/getty") {
+    if line.text.contains('©') || lower.contains("(photo") || lower.contains("getty images") || lower.contains("/getty")
+    {
         return true;
     }
     if ["in this image", "in this photo", "in this file photo", "in this picture", "in this undated", "file photo:"]
@@ -219,8 +244,8 @@ fn is_caption(line: &str) -> bool {
 }
 
 /// Link lists, share buttons and other page furniture.
-fn is_boilerplate(line: &str) -> bool {
-    let trimmed = line.trim();
+fn is_boilerplate(line: &Line) -> bool {
+    let trimmed = line.text.trim();
     // "[The Guardian] [BBC]": nothing but bracketed items.
     if trimmed.starts_with('[') && trimmed.ends_with(']') {
         let inner_outside: String = trimmed.split(']').map(|p| p.split('[').next().unwrap_or("")).collect();
@@ -228,8 +253,7 @@ fn is_boilerplate(line: &str) -> bool {
             return true;
         }
     }
-    let lower = trimmed.to_lowercase();
-    let words = trimmed.split_whitespace().count();
+    let (lower, words) = (&line.lower, line.words);
     let cues = [
         "share this",
         "share on",
@@ -260,14 +284,26 @@ fn is_boilerplate(line: &str) -> bool {
 
 /// "WASHINGTON — ...", "MOSCOW (Reuters) - ...", "LONDON, Oct. 1 (AP) — ...".
 fn has_dateline(line: &str) -> bool {
-    let head: String = line.chars().take(60).collect();
-    let Some(pos) = head.find(['—', '–']).or_else(|| head.find(" - ")).or_else(|| head.find("--")) else {
-        return false;
-    };
+    dateline_len(line).is_some()
+}
+
+/// Length in bytes of a dateline opening `line` ("CALDERFORD — "), dash and space included.
+pub fn dateline_len(line: &str) -> Option<usize> {
+    let head_end = line.char_indices().nth(60).map_or(line.len(), |(i, _)| i);
+    let head = &line[..head_end];
+    let (pos, dash_len) = [("—", 3), ("–", 3), (" - ", 3), ("--", 2)]
+        .iter()
+        .filter_map(|(d, len)| head.find(d).map(|p| (p, *len)))
+        .min_by_key(|&(p, _)| p)?;
     let place = head[..pos].trim();
     let place = place.split(['(', ',']).next().unwrap_or("").trim();
     let letters: Vec<char> = place.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase()) && place.split_whitespace().count() <= 4
+    let is_dateline =
+        letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase()) && place.split_whitespace().count() <= 4;
+    is_dateline.then(|| {
+        let after = pos + dash_len;
+        after + (line[after..].len() - line[after..].trim_start().len())
+    })
 }
 
 /// A short line without final punctuation: a headline or section label.
@@ -299,6 +335,8 @@ pub struct Register {
     pub evaluative: usize,
     pub informal: usize,
     pub attributed: bool,
+    /// Share of the line's letters inside quotation marks (0 = all reported, 1 = all quoted).
+    pub quoted_share: f32,
 }
 
 /// Evaluative words and phrases of an author's voice.
@@ -364,9 +402,15 @@ const INFORMAL: &[&str] = &[
 
 impl Register {
     pub fn of(line: &str) -> Register {
-        let outside = strip_quoted(line);
-        let lower = outside.to_lowercase().replace('’', "'");
+        // One pass: the lower-cased text outside quotation marks, and letter counts.
+        let (mut lower, quoted_letters, letters) = outside_quotes_lower(line);
+        if lower.contains('’') {
+            lower = lower.replace('’', "'");
+        }
         let mut r = Register::default();
+        if letters > 0 {
+            r.quoted_share = quoted_letters as f32 / letters as f32;
+        }
         for w in lower.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
             match w {
                 "i" | "i'm" | "i've" | "my" | "me" | "we" | "our" | "us" | "we're" | "we've" | "let's" => {
@@ -376,15 +420,17 @@ impl Register {
                 _ => {}
             }
         }
-        r.evaluative = distinct_matches(&EVALUATIVE_AC, &lower, true);
-        r.informal = distinct_matches(&INFORMAL_AC, &lower, false);
+        let [evaluative, informal, attribution] = cue_counts(&lower);
+        r.evaluative = evaluative;
+        r.informal = informal;
         if line.chars().next().is_some_and(|c| c.is_lowercase()) {
             r.informal += 1;
         }
         if lower.trim_end().ends_with("...") || lower.contains("!!") || lower.contains("??") {
             r.evaluative += 1;
         }
-        r.attributed = distinct_matches(&ATTRIBUTION_AC, &line.to_lowercase(), true) > 0;
+        // Attribution verbs stand outside the quotation marks ("...," he said).
+        r.attributed = attribution > 0;
         r
     }
 
@@ -403,56 +449,76 @@ impl Register {
 const ATTRIBUTION: &[&str] =
     &["said", "says", "told", "according to", "stated", "reported", "announced", "claimed", "added"];
 
-// One automaton per word list, built once: every sentence is checked against all of them.
-static EVALUATIVE_AC: LazyLock<AhoCorasick> = LazyLock::new(|| AhoCorasick::new(EVALUATIVE).expect("valid patterns"));
-static INFORMAL_AC: LazyLock<AhoCorasick> = LazyLock::new(|| AhoCorasick::new(INFORMAL).expect("valid patterns"));
-static ATTRIBUTION_AC: LazyLock<AhoCorasick> = LazyLock::new(|| AhoCorasick::new(ATTRIBUTION).expect("valid patterns"));
+/// All cue lists in one automaton, built once; pattern ids map back to their list.
+static CUES: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(EVALUATIVE.iter().chain(INFORMAL).chain(ATTRIBUTION)).expect("valid patterns"));
 
-/// How many different patterns of `ac` occur in `haystack` (as whole words if `whole_words`).
-fn distinct_matches(ac: &AhoCorasick, haystack: &str, whole_words: bool) -> usize {
-    let mut seen: u64 = 0;
-    for m in ac.find_overlapping_iter(haystack) {
-        let ok = !whole_words || {
-            let before = haystack[..m.start()].chars().next_back();
-            let after = haystack[m.end()..].chars().next();
+/// How many different evaluative, informal and attribution cues occur in `lower`. Evaluative
+/// and attribution cues count only as whole words; informal ones also inside words ("errrr").
+fn cue_counts(lower: &str) -> [usize; 3] {
+    let mut seen = vec![false; EVALUATIVE.len() + INFORMAL.len() + ATTRIBUTION.len()];
+    let mut counts = [0; 3];
+    for m in CUES.find_overlapping_iter(lower) {
+        let id = m.pattern().as_usize();
+        let list = if id < EVALUATIVE.len() {
+            0
+        } else if id < EVALUATIVE.len() + INFORMAL.len() {
+            1
+        } else {
+            2
+        };
+        let whole_word = list == 1 || {
+            let before = lower[..m.start()].chars().next_back();
+            let after = lower[m.end()..].chars().next();
             !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
         };
-        if ok {
-            seen |= 1 << (m.pattern().as_usize() % 64);
+        if whole_word && !seen[id] {
+            seen[id] = true;
+            counts[list] += 1;
         }
     }
-    seen.count_ones() as usize
+    counts
 }
 
-/// Share of a sentence's letters inside quotation marks (0 = all reported, 1 = all quoted).
-pub fn quoted_share(text: &str) -> f32 {
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    if letters == 0 {
-        return 0.0;
-    }
-    let outside = strip_quoted(text).chars().filter(|c| c.is_alphabetic()).count();
-    1.0 - outside as f32 / letters as f32
-}
-
-/// The line with text inside quotation marks removed (straight or curly; unbalanced marks
-/// remove to the end of the line, as a quote missing its closing mark would run on).
-fn strip_quoted(line: &str) -> String {
+/// Lower-cased text outside quotation marks, letters inside them, and all letters.
+fn outside_quotes_lower(line: &str) -> (String, usize, usize) {
     let mut out = String::with_capacity(line.len());
+    let (mut quoted, mut letters) = (0, 0);
     let mut inside = false;
     let mut prev: Option<char> = None;
     for c in line.chars() {
-        let straight_open = c == '"' && !inside && !prev.is_some_and(char::is_alphanumeric);
-        match c {
-            '“' => inside = true,
-            '”' => inside = false,
-            '"' if straight_open => inside = true,
-            '"' => inside = false,
-            _ if !inside => out.push(c),
-            _ => {}
+        match quote_transition(c, inside, prev) {
+            Some(now) => inside = now,
+            None => {
+                if c.is_alphabetic() {
+                    letters += 1;
+                    if inside {
+                        quoted += 1;
+                    }
+                }
+                if !inside {
+                    if c.is_ascii() {
+                        out.push(c.to_ascii_lowercase());
+                    } else {
+                        out.extend(c.to_lowercase());
+                    }
+                }
+            }
         }
         prev = Some(c);
     }
-    out
+    (out, quoted, letters)
+}
+
+/// Whether `c` opens (Some(true)) or closes (Some(false)) a quotation; straight double quotes
+/// open after a non-alphanumeric character and close otherwise.
+fn quote_transition(c: char, inside: bool, prev: Option<char>) -> Option<bool> {
+    match c {
+        '“' => Some(true),
+        '”' => Some(false),
+        '"' => Some(!inside && !prev.is_some_and(char::is_alphanumeric)),
+        _ => None,
+    }
 }
 
 /// A first line that reads as a headline: short and without final punctuation.
@@ -529,6 +595,14 @@ mod tests {
             We will keep talking to everyone involved.";
         let k: Vec<BlockKind> = kinds(text).into_iter().map(|(k, _)| k).collect();
         assert_eq!(k, [Body, QuoteBlock, QuoteBlock, QuoteBlock]);
+    }
+
+    #[test]
+    fn datelines_are_measured_to_the_text_after_the_dash() {
+        let line = "CALDERFORD — The bridge closed.";
+        assert_eq!(&line[dateline_len(line).unwrap()..], "The bridge closed.");
+        assert_eq!(dateline_len("MOSCOW (Reuters) - Talks began."), Some(19));
+        assert_eq!(dateline_len("The UN — and others — met."), None);
     }
 
     #[test]

@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 /// A sparse, L2-normalised vector: term ids in increasing order with their weights.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SparseVec {
@@ -51,10 +53,12 @@ impl SparseVec {
     }
 }
 
-/// Interns terms to dense ids.
+/// Interns terms, and pairs of term ids (bigrams), to dense ids in one space.
 #[derive(Debug, Default)]
 pub struct Vocabulary {
-    ids: HashMap<String, u32>,
+    ids: FxHashMap<String, u32>,
+    pairs: FxHashMap<(u32, u32), u32>,
+    next: u32,
 }
 
 impl Vocabulary {
@@ -62,17 +66,27 @@ impl Vocabulary {
         if let Some(&id) = self.ids.get(term) {
             return id;
         }
-        let id = self.ids.len() as u32;
+        let id = self.next;
+        self.next += 1;
         self.ids.insert(term.to_string(), id);
         id
     }
 
+    /// The id of the bigram of two term ids.
+    pub fn pair_id(&mut self, first: u32, second: u32) -> u32 {
+        let next = &mut self.next;
+        *self.pairs.entry((first, second)).or_insert_with(|| {
+            *next += 1;
+            *next - 1
+        })
+    }
+
     pub fn len(&self) -> usize {
-        self.ids.len()
+        self.next as usize
     }
 
     pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
+        self.next == 0
     }
 }
 

@@ -14,7 +14,7 @@ use crate::analysis::Analysis;
 use crate::error::Error;
 use crate::read::Article;
 use crate::summary::{summarize, Length, SummaryConfig};
-use crate::text::truncate_words;
+use crate::text::{truncate_words, TermMaker};
 
 /// One cluster of a summarization data set (see ../shared/data/README.md).
 #[derive(Debug, Clone, Deserialize)]
@@ -92,8 +92,8 @@ pub fn cluster_articles(cluster: &Cluster) -> Vec<Article> {
 }
 
 /// Summarizes one cluster to exactly `words` words (or fewer if the sources are shorter).
-pub fn summarize_cluster(cluster: &Cluster, words: usize, config: &SummaryConfig) -> String {
-    let analysis = Analysis::new(cluster_articles(cluster));
+pub fn summarize_cluster(cluster: &Cluster, words: usize, config: &SummaryConfig, maker: &mut TermMaker) -> String {
+    let analysis = Analysis::with_term_maker(cluster_articles(cluster), maker);
     let chosen = summarize(&analysis, Length::AtLeastWords(words), config);
     let text: Vec<&str> = chosen.iter().map(|c| analysis.text_of(&analysis.sentences[c.sentence])).collect();
     truncate_words(&text.join(" "), words)
@@ -109,8 +109,10 @@ pub fn evaluate(
     let start = std::time::Instant::now();
     let predictions: Vec<Prediction> = clusters
         .par_iter()
-        .map(|c| {
-            let summary = summarize_cluster(c, words, config);
+        // Long runs per job, so each TermMaker's stem cache serves many clusters.
+        .with_min_len(64)
+        .map_init(TermMaker::default, |maker, c| {
+            let summary = summarize_cluster(c, words, config, maker);
             on_done();
             Prediction { id: c.id.clone(), summary }
         })

@@ -17,7 +17,8 @@ pub(super) fn render(brief: &Brief, opts: RenderOptions) -> String {
     }
     let _ = writeln!(out, "\nSOURCES");
     for d in &brief.documents {
-        let _ = writeln!(out, "  {}  {}", d.id, doc_label(d));
+        let label = doc_label(d);
+        let _ = writeln!(out, "  {}  {}", d.id, label);
         let extra: Vec<String> =
             [d.date.clone(), d.url.clone(), Some(d.source.clone())].into_iter().flatten().collect();
         let _ = writeln!(out, "      {}", extra.join("  "));

@@ -5,8 +5,6 @@ pub mod segment;
 
 pub use segment::sentence_spans;
 
-use std::collections::HashMap;
-
 use rust_stemmers::{Algorithm, Stemmer};
 
 /// English function words that carry no topic. A plain list: small, fixed, and readable.
@@ -176,8 +174,11 @@ const STOPWORDS: &[&str] = &[
     "ms",
 ];
 
+static STOPWORD_SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| STOPWORDS.iter().copied().collect());
+
 pub fn is_stopword(word: &str) -> bool {
-    STOPWORDS.contains(&word)
+    STOPWORD_SET.contains(word)
 }
 
 /// The alphanumeric runs of `text` ("U.S.-led" gives "U", "S", "led").
@@ -199,12 +200,12 @@ pub fn truncate_words(text: &str, n: usize) -> String {
 /// Keeps a cache of stems: news text repeats its words, and stemming is the costly part.
 pub struct TermMaker {
     stemmer: Stemmer,
-    cache: HashMap<String, String>,
+    cache: rustc_hash::FxHashMap<String, String>,
 }
 
 impl Default for TermMaker {
     fn default() -> Self {
-        TermMaker { stemmer: Stemmer::create(Algorithm::English), cache: HashMap::new() }
+        TermMaker { stemmer: Stemmer::create(Algorithm::English), cache: Default::default() }
     }
 }
 
@@ -229,7 +230,11 @@ impl TermMaker {
     pub fn tokens(&mut self, text: &str) -> Vec<(String, bool)> {
         words(text)
             .map(|w| {
-                let lower = w.to_lowercase();
+                let lower = if w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+                    std::borrow::Cow::Owned(w.to_lowercase())
+                } else {
+                    std::borrow::Cow::Borrowed(w)
+                };
                 let stop = is_stopword(&lower);
                 (self.stem(&lower), stop)
             })
