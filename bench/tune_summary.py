@@ -12,7 +12,7 @@ SPACE = {
     "w_coverage": (0.0, 2.0), "w_expected": (0.0, 12.0), "w_centroid": (0.0, 2.0), "w_position": (0.0, 2.0), "w_support": (0.0, 1.0),
     "position_decay": (0.0, 2.0), "bigram_weight": (0.0, 1.5), "length_exponent": (0.0, 1.2),
     "max_redundancy": (0.3, 0.9), "doc_damping": (0.3, 1.0), "cite_threshold": (0.3, 0.7),
-    "min_words": (3, 12), "max_words": (30, 90), "quote_penalty": (0.0, 1.0), "doc_centrality_exponent": (0.0, 6.0), "consensus_exponent": (0.0, 2.0),
+    "min_words": (3, 12), "max_words": (30, 90), "quote_penalty": (0.0, 1.0), "doc_centrality_exponent": (0.0, 6.0), "consensus_exponent": (0.0, 2.0), "dangling_penalty": (0.1, 0.5),
 }
 
 def run(config):

@@ -33,8 +33,11 @@ pub struct Sentence {
     pub words: usize,
     /// An evaluative or personal aside, even inside a body block.
     pub opinion: bool,
-    /// Share of the sentence inside quotation marks.
+    /// Share of the sentence inside quotation marks (1 for transcript turns).
     pub quoted: f32,
+    /// Opens with a pronoun or connective that needs the sentence before it ("He said...",
+    /// "Instead, ..."), or is the tail of a quotation; either way it reads badly on its own.
+    pub dangling: bool,
     /// Content-term ids (stemmed, stop words removed), in order.
     pub terms: Vec<u32>,
     /// Ids of adjacent-token bigrams that are not both stop words, in order.
@@ -95,6 +98,7 @@ impl Analysis {
                     words: r.words,
                     opinion: r.opinion,
                     quoted: r.quoted,
+                    dangling: r.dangling,
                     terms,
                     bigrams,
                     tokens,
@@ -129,6 +133,7 @@ struct RawSentence {
     words: usize,
     opinion: bool,
     quoted: f32,
+    dangling: bool,
     /// Stemmed words with whether each is a stop word.
     tokens: Vec<(String, bool)>,
 }
@@ -153,7 +158,9 @@ fn split_sentences(text: &str, blocks: &[Block], maker: &mut TermMaker) -> Vec<R
                 kind: block.kind,
                 words: text::word_count(s),
                 opinion: register.is_opinion(),
-                quoted: register.quoted_share,
+                // A transcript turn is direct speech even without quotation marks.
+                quoted: if block.kind == BlockKind::QuoteBlock { 1.0 } else { register.quoted_share },
+                dangling: text::opens_with_reference(s) || clean::starts_mid_quote(s),
                 span,
                 tokens,
             });

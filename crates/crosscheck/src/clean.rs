@@ -510,15 +510,28 @@ fn outside_quotes_lower(line: &str) -> (String, usize, usize) {
     (out, quoted, letters)
 }
 
-/// Whether `c` opens (Some(true)) or closes (Some(false)) a quotation; straight double quotes
-/// open after a non-alphanumeric character and close otherwise.
+/// Whether `c` opens (Some(true)) or closes (Some(false)) a quotation. A straight double quote
+/// opens at the start or after a space or bracket, and closes otherwise ("...," he said).
 fn quote_transition(c: char, inside: bool, prev: Option<char>) -> Option<bool> {
     match c {
         '“' => Some(true),
         '”' => Some(false),
-        '"' => Some(!inside && !prev.is_some_and(char::is_alphanumeric)),
+        '"' => Some(!inside && prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–'))),
         _ => None,
     }
+}
+
+/// Whether a sentence closes a quotation it never opened: the tail of a quote that the
+/// sentence splitter cut after its first sentence.
+pub fn starts_mid_quote(sentence: &str) -> bool {
+    let mut prev = None;
+    for c in sentence.chars() {
+        if let Some(opens) = quote_transition(c, false, prev) {
+            return !opens;
+        }
+        prev = Some(c);
+    }
+    false
 }
 
 /// A first line that reads as a headline: short and without final punctuation.
@@ -603,6 +616,15 @@ mod tests {
         assert_eq!(&line[dateline_len(line).unwrap()..], "The bridge closed.");
         assert_eq!(dateline_len("MOSCOW (Reuters) - Talks began."), Some(19));
         assert_eq!(dateline_len("The UN — and others — met."), None);
+    }
+
+    #[test]
+    fn quote_tails_are_recognised() {
+        assert!(starts_mid_quote("Equally for Iraq, we do so without conditions,\" Lavrov said."));
+        assert!(starts_mid_quote("It stays closed.” The mayor left."));
+        assert!(!starts_mid_quote("\"We help Syria,\" Lavrov said."));
+        assert!(!starts_mid_quote("Lavrov said \"no\"."));
+        assert!(!starts_mid_quote("No quotes at all."));
     }
 
     #[test]

@@ -63,6 +63,8 @@ pub struct SummaryConfig {
     /// Share of the gain lost by a sentence that is all direct quotation (a summary reports;
     /// quotes go to the quotes section).
     pub quote_penalty: f32,
+    /// Share of the gain lost by a sentence that opens with a back-reference ("He said ...").
+    pub dangling_penalty: f32,
     /// Similarity at or above which another document is taken to state a sentence.
     pub cite_threshold: f32,
     /// How many candidates get the (costlier) support score.
@@ -73,21 +75,22 @@ impl Default for SummaryConfig {
     fn default() -> Self {
         SummaryConfig {
             w_coverage: 0.0,
-            w_expected: 3.5,
-            w_centroid: 0.3,
+            w_expected: 1.5,
+            w_centroid: 0.47,
             w_position: 0.0,
-            w_support: 0.0,
-            position_decay: 0.6,
+            w_support: 0.1,
+            position_decay: 0.51,
             bigram_weight: 0.4,
             length_exponent: 0.5,
             consensus_exponent: 0.0,
-            doc_centrality_exponent: 3.0,
+            doc_centrality_exponent: 3.3,
             max_redundancy: 0.43,
-            doc_damping: 0.8,
-            min_words: 6,
-            max_words: 51,
-            quote_penalty: 0.4,
-            cite_threshold: 0.5,
+            doc_damping: 0.78,
+            min_words: 5,
+            max_words: 52,
+            quote_penalty: 0.38,
+            dangling_penalty: 0.1,
+            cite_threshold: 0.55,
             support_pool: 400,
         }
     }
@@ -192,7 +195,8 @@ pub fn summarize(analysis: &Analysis, length: Length, config: &SummaryConfig) ->
             let coverage = uncovered / (s.words as f32).powf(config.length_exponent);
             let expected_gain = saturated_gain(&token_counts[&i], &expected, &in_summary) / s.words.max(1) as f32;
             let damping = config.doc_damping.powi(per_doc[s.doc]) * doc_factor[s.doc];
-            let quoted = 1.0 - config.quote_penalty * s.quoted;
+            let quoted =
+                (1.0 - config.quote_penalty * s.quoted) * if s.dangling { 1.0 - config.dangling_penalty } else { 1.0 };
             let gain = (config.w_coverage * coverage + config.w_expected * expected_gain + stat) * damping * quoted;
             if best.is_none_or(|(_, g)| gain > g) {
                 best = Some((slot, gain));

@@ -110,7 +110,7 @@ pub fn evaluate(
     let predictions: Vec<Prediction> = clusters
         .par_iter()
         // Long runs per job, so each TermMaker's stem cache serves many clusters.
-        .with_min_len(64)
+        .with_min_len(16)
         .map_init(TermMaker::default, |maker, c| {
             let summary = summarize_cluster(c, words, config, maker);
             on_done();

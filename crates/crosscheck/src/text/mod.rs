@@ -186,6 +186,52 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
 }
 
+/// Words that, opening a sentence, point back to the sentence before it.
+const BACK_REFERENCES: &[&str] = &[
+    "he",
+    "she",
+    "they",
+    "it",
+    "this",
+    "that",
+    "these",
+    "those",
+    "his",
+    "her",
+    "their",
+    "its",
+    "instead",
+    "but",
+    "however",
+    "also",
+    "moreover",
+    "meanwhile",
+    "still",
+    "yet",
+    "so",
+    "then",
+    "thus",
+    "therefore",
+    "furthermore",
+    "besides",
+    "and",
+    "or",
+    "nor",
+    "there",
+    "here",
+    "such",
+];
+
+/// Whether `sentence` opens with a word that refers back ("He also said", "Instead, they").
+pub fn opens_with_reference(sentence: &str) -> bool {
+    let first =
+        sentence.trim_start_matches(|c: char| !c.is_alphanumeric()).split(|c: char| !c.is_alphanumeric()).next();
+    first.is_some_and(|w| {
+        let lower = w.to_lowercase();
+        BACK_REFERENCES.contains(&lower.as_str())
+    })
+}
+
 /// Number of whitespace-separated words, the unit of summary budgets.
 pub fn word_count(text: &str) -> usize {
     text.split_whitespace().count()
@@ -281,6 +327,14 @@ mod tests {
         let text = "Café “quoted” — done";
         let bytes = [0, 5, text.find('—').unwrap(), text.len()];
         assert_eq!(byte_to_char_offsets(text, &bytes), [0, 4, 14, 20]);
+    }
+
+    #[test]
+    fn back_references_are_recognised_at_the_start_only() {
+        assert!(opens_with_reference("He also said the coalition knew."));
+        assert!(opens_with_reference("“Instead, they waited,” she said."));
+        assert!(!opens_with_reference("Lavrov said he would go."));
+        assert!(!opens_with_reference("Heavy rain fell."));
     }
 
     #[test]
