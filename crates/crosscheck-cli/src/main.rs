@@ -49,9 +49,13 @@ struct BriefArgs {
     /// Show every document split into its blocks, with the kind of each.
     #[arg(long)]
     show_blocks: bool,
-    /// Largest input accepted, in bytes.
+    /// Largest input accepted, in bytes (for WARC files: per record).
     #[arg(long, default_value_t = ReadOptions::default().max_bytes)]
     max_bytes: u64,
+    /// JSON key of an article field, tried before the defaults: FIELD=KEY with FIELD one of
+    /// text, title, url, outlet, date, author, id; KEY may be a dotted path ("story.body").
+    #[arg(long = "field", value_name = "FIELD=KEY")]
+    fields: Vec<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -109,7 +113,11 @@ fn main() {
 }
 
 fn brief(args: BriefArgs) -> Result<()> {
-    let read = read_inputs(&args.inputs, &ReadOptions { max_bytes: args.max_bytes });
+    let mut read_opts = ReadOptions { max_bytes: args.max_bytes, ..Default::default() };
+    for spec in &args.fields {
+        read_opts.fields.prefer_spec(spec).map_err(|e| anyhow::anyhow!("--field {e}"))?;
+    }
+    let read = read_inputs(&args.inputs, &read_opts);
     for e in &read.errors {
         eprintln!("warning: skipped {e}");
     }

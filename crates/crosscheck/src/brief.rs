@@ -32,6 +32,7 @@ pub struct DocumentOut {
     pub outlet: Option<String>,
     pub url: Option<String>,
     pub date: Option<String>,
+    pub author: Option<String>,
     pub text: String,
     pub blocks: Vec<BlockOut>,
 }
@@ -106,6 +107,7 @@ pub fn build_brief(articles: Vec<Article>, errors: &[ReadError], opts: &BriefOpt
             outlet: a.outlet.clone(),
             url: a.url.clone(),
             date: a.date.clone(),
+            author: a.author.clone(),
             text: a.text.clone(),
             blocks,
         });

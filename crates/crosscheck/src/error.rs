@@ -24,6 +24,8 @@ pub enum ReadErrorKind {
     MissingField { field: String },
     #[error("cannot extract article text from HTML: {0}")]
     Html(String),
+    #[error("malformed WARC: {0}")]
+    Warc(String),
     #[error("malformed gzip data: {0}")]
     Gzip(String),
 }

@@ -6,7 +6,12 @@ use super::Article;
 use crate::error::{ReadError, ReadErrorKind};
 
 pub(super) fn parse_html(name: &str, bytes: &[u8]) -> Result<Article, ReadError> {
-    let html = decode_html(bytes);
+    parse_html_with_charset(name, bytes, None)
+}
+
+/// Like [`parse_html`], with the charset an HTTP header declared (used when the page names none).
+pub(super) fn parse_html_with_charset(name: &str, bytes: &[u8], charset: Option<&str>) -> Result<Article, ReadError> {
+    let html = decode_html(bytes, charset);
     let opts = trafilatura::Options::default();
     let result = trafilatura::extract(&html, &opts).map_err(|e| match e {
         trafilatura::TrafilaturaError::InsufficientContent { .. } => ReadError::new(name, ReadErrorKind::Empty),
@@ -30,6 +35,7 @@ pub(super) fn parse_html(name: &str, bytes: &[u8]) -> Result<Article, ReadError>
         outlet,
         url: non_empty(meta.url),
         date: meta.date.map(|d| d.to_string()),
+        author: non_empty(meta.author),
         text,
     })
 }
@@ -96,7 +102,7 @@ fn html_to_lines(html: &str) -> String {
 
 /// Decodes by BOM, then by a `charset` declared in the first 2 KB, then as UTF-8 with
 /// replacement (HTML offsets refer to the extracted text, so replacement shifts nothing).
-fn decode_html(bytes: &[u8]) -> String {
+fn decode_html(bytes: &[u8], http_charset: Option<&str>) -> String {
     if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         return enc.decode_without_bom_handling(&bytes[bom_len..]).0.into_owned();
     }
@@ -106,7 +112,8 @@ fn decode_html(bytes: &[u8]) -> String {
         let label: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
         encoding_rs::Encoding::for_label(label.as_bytes())
     });
-    let enc = declared.unwrap_or(encoding_rs::UTF_8);
+    let from_http = http_charset.and_then(|c| encoding_rs::Encoding::for_label(c.trim().as_bytes()));
+    let enc = declared.or(from_http).unwrap_or(encoding_rs::UTF_8);
     enc.decode_without_bom_handling(bytes).0.into_owned()
 }
 
@@ -125,6 +132,6 @@ mod tests {
     fn declared_latin1_is_decoded() {
         let mut page = b"<html><head><meta charset=\"iso-8859-1\"><title>Caf\xe9 news</title></head>".to_vec();
         page.extend_from_slice(b"<body><p>x</p></body></html>");
-        assert!(decode_html(&page).contains("Caf\u{e9} news"));
+        assert!(decode_html(&page, None).contains("Caf\u{e9} news"));
     }
 }

@@ -1,27 +1,118 @@
 //! JSON articles: one object, an array of objects, a cluster (`{"documents": [...]}`), or JSON
-//! Lines holding any of these a line. Fields: `text` (or `body` / `content`), and where present
-//! `title`, `url`, `outlet` (or `source`) and `date` (or `published`).
+//! Lines holding any of these a line. Field names are configurable ([`FieldMap`]); by default
+//! `text` (or `body` / `content`), `title`, `url`, `outlet` (or `source`), `date` (or
+//! `published`), `author` and `id` are used where present.
 
 use serde_json::{Map, Value};
 
 use super::Article;
 use crate::error::{ReadError, ReadErrorKind};
 
-const TEXT_FIELDS: [&str; 3] = ["text", "body", "content"];
-
-/// Parses a whole JSON document into its articles.
-pub fn parse_json_articles(name: &str, text: &str) -> Result<Vec<Article>, ReadError> {
-    parse_json_document(name, text)
+/// The fields of an article record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Text,
+    Title,
+    Url,
+    Outlet,
+    Date,
+    Author,
+    Id,
 }
 
-pub(super) fn parse_json_document(name: &str, text: &str) -> Result<Vec<Article>, ReadError> {
+impl std::str::FromStr for Field {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Field, String> {
+        Ok(match s {
+            "text" => Field::Text,
+            "title" => Field::Title,
+            "url" => Field::Url,
+            "outlet" => Field::Outlet,
+            "date" => Field::Date,
+            "author" => Field::Author,
+            "id" => Field::Id,
+            other => return Err(format!("unknown field `{other}` (text, title, url, outlet, date, author, id)")),
+        })
+    }
+}
+
+/// Which JSON keys hold each field, tried in order. User choices (`--field text=body`) go first.
+#[derive(Debug, Clone)]
+pub struct FieldMap {
+    keys: Vec<(Field, String)>,
+}
+
+impl Default for FieldMap {
+    fn default() -> Self {
+        let defaults: &[(Field, &str)] = &[
+            (Field::Text, "text"),
+            (Field::Text, "body"),
+            (Field::Text, "content"),
+            (Field::Text, "article"),
+            (Field::Title, "title"),
+            (Field::Title, "headline"),
+            (Field::Url, "url"),
+            (Field::Url, "link"),
+            (Field::Outlet, "outlet"),
+            (Field::Outlet, "source"),
+            (Field::Outlet, "site"),
+            (Field::Outlet, "publisher"),
+            (Field::Date, "date"),
+            (Field::Date, "published"),
+            (Field::Date, "published_at"),
+            (Field::Author, "author"),
+            (Field::Author, "byline"),
+            (Field::Id, "id"),
+        ];
+        FieldMap { keys: defaults.iter().map(|(f, k)| (*f, k.to_string())).collect() }
+    }
+}
+
+impl FieldMap {
+    /// Tries `key` first for `field` (a key may be a dotted path into nested objects: `meta.title`).
+    pub fn prefer(&mut self, field: Field, key: impl Into<String>) {
+        self.keys.insert(0, (field, key.into()));
+    }
+
+    /// Parses "field=key" as given on the command line.
+    pub fn prefer_spec(&mut self, spec: &str) -> Result<(), String> {
+        let (field, key) = spec.split_once('=').ok_or_else(|| format!("`{spec}` is not FIELD=KEY"))?;
+        if key.trim().is_empty() {
+            return Err(format!("`{spec}` names no key"));
+        }
+        self.prefer(field.trim().parse()?, key.trim());
+        Ok(())
+    }
+
+    fn get<'a>(&self, obj: &'a Map<String, Value>, field: Field) -> Option<&'a Value> {
+        self.keys.iter().filter(|(f, _)| *f == field).find_map(|(_, key)| lookup(obj, key))
+    }
+
+    fn text_keys(&self) -> String {
+        self.keys.iter().filter(|(f, _)| *f == Field::Text).map(|(_, k)| k.as_str()).collect::<Vec<_>>().join(" or ")
+    }
+}
+
+fn lookup<'a>(obj: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
+    if let Some(v) = obj.get(key) {
+        return Some(v);
+    }
+    let (first, rest) = key.split_once('.')?;
+    match obj.get(first)? {
+        Value::Object(inner) => lookup(inner, rest),
+        _ => None,
+    }
+}
+
+/// Parses a whole JSON document into its articles.
+pub fn parse_json_articles(name: &str, text: &str, fields: &FieldMap) -> Result<Vec<Article>, ReadError> {
     let value: Value =
         serde_json::from_str(text).map_err(|e| ReadError::new(name, ReadErrorKind::Json(e.to_string())))?;
-    articles_from_value(name, &value)
+    articles_from_value(name, &value, fields)
 }
 
 /// Parses JSON Lines: every good line gives its articles, every bad line an error "name:LINE".
-pub(super) fn parse_json_lines(name: &str, bytes: &[u8]) -> (Vec<Article>, Vec<ReadError>) {
+pub(super) fn parse_json_lines(name: &str, bytes: &[u8], fields: &FieldMap) -> (Vec<Article>, Vec<ReadError>) {
     let mut articles = Vec::new();
     let mut errors = Vec::new();
     for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
@@ -37,7 +128,7 @@ pub(super) fn parse_json_lines(name: &str, bytes: &[u8]) -> (Vec<Article>, Vec<R
             continue;
         }
         match serde_json::from_str::<Value>(line) {
-            Ok(v) => match articles_from_value(&line_name, &v) {
+            Ok(v) => match articles_from_value(&line_name, &v, fields) {
                 Ok(a) => articles.extend(a),
                 Err(e) => errors.push(e),
             },
@@ -50,12 +141,12 @@ pub(super) fn parse_json_lines(name: &str, bytes: &[u8]) -> (Vec<Article>, Vec<R
     (articles, errors)
 }
 
-fn articles_from_value(name: &str, value: &Value) -> Result<Vec<Article>, ReadError> {
+fn articles_from_value(name: &str, value: &Value, fields: &FieldMap) -> Result<Vec<Article>, ReadError> {
     match value {
         Value::Array(items) => {
             let mut out = Vec::new();
             for (i, item) in items.iter().enumerate() {
-                out.extend(articles_from_value(&format!("{name}[{i}]"), item)?);
+                out.extend(articles_from_value(&format!("{name}[{i}]"), item, fields)?);
             }
             if out.is_empty() {
                 return Err(ReadError::new(name, ReadErrorKind::Empty));
@@ -63,35 +154,40 @@ fn articles_from_value(name: &str, value: &Value) -> Result<Vec<Article>, ReadEr
             Ok(out)
         }
         Value::Object(obj) => match obj.get("documents") {
-            Some(docs @ Value::Array(_)) => articles_from_value(name, docs),
-            _ => article_from_object(name, obj).map(|a| vec![a]),
+            Some(docs @ Value::Array(_)) if fields.get(obj, Field::Text).is_none() => {
+                articles_from_value(name, docs, fields)
+            }
+            _ => article_from_object(name, obj, fields).map(|a| vec![a]),
         },
         _ => Err(ReadError::new(name, ReadErrorKind::Json("expected an object or an array of objects".into()))),
     }
 }
 
-fn article_from_object(name: &str, obj: &Map<String, Value>) -> Result<Article, ReadError> {
-    let field = |keys: &[&str]| {
-        keys.iter()
-            .find_map(|k| obj.get(*k).and_then(Value::as_str))
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(String::from)
+fn article_from_object(name: &str, obj: &Map<String, Value>, fields: &FieldMap) -> Result<Article, ReadError> {
+    let field = |f: Field| {
+        {
+            fields.get(obj, f).and_then(|v| match v {
+                Value::String(s) => Some(s.trim().to_string()),
+                Value::Number(n) => Some(n.to_string()),
+                _ => None,
+            })
+        }
+        .filter(|s: &String| !s.is_empty())
     };
-    let text = TEXT_FIELDS
-        .iter()
-        .find_map(|k| obj.get(*k).and_then(Value::as_str))
-        .ok_or_else(|| ReadError::new(name, ReadErrorKind::MissingField { field: "text".into() }))?;
+    let text = fields
+        .get(obj, Field::Text)
+        .and_then(Value::as_str)
+        .ok_or_else(|| ReadError::new(name, ReadErrorKind::MissingField { field: fields.text_keys() }))?;
     if text.trim().is_empty() {
         return Err(ReadError::new(name, ReadErrorKind::Empty));
     }
-    let id = field(&["id"]);
     Ok(Article {
-        source: id.map(|id| format!("{name}#{id}")).unwrap_or_else(|| name.to_string()),
-        title: field(&["title", "headline"]),
-        outlet: field(&["outlet", "source", "site", "publisher"]),
-        url: field(&["url", "link"]),
-        date: field(&["date", "published", "published_at"]),
+        source: field(Field::Id).map(|id| format!("{name}#{id}")).unwrap_or_else(|| name.to_string()),
+        title: field(Field::Title),
+        outlet: field(Field::Outlet),
+        url: field(Field::Url),
+        date: field(Field::Date),
+        author: field(Field::Author),
         text: text.to_string(),
     })
 }
@@ -102,9 +198,10 @@ mod tests {
 
     #[test]
     fn reads_fields_and_fallbacks() {
-        let a = parse_json_document(
+        let a = parse_json_articles(
             "a.json",
             r#"{"body": "Words here.", "title": "T", "source": "Wire", "published": "2015-10-01"}"#,
+            &FieldMap::default(),
         )
         .unwrap();
         assert_eq!(a[0].text, "Words here.");
@@ -115,7 +212,7 @@ mod tests {
     #[test]
     fn bad_lines_are_reported_and_good_ones_kept() {
         let data = b"{\"text\": \"One.\"}\n{not json\n\n{\"title\": \"no text\"}\n{\"text\": \"Two.\"}\n";
-        let (articles, errors) = parse_json_lines("f.jsonl", data);
+        let (articles, errors) = parse_json_lines("f.jsonl", data, &FieldMap::default());
         assert_eq!(articles.iter().map(|a| a.text.as_str()).collect::<Vec<_>>(), ["One.", "Two."]);
         let names: Vec<_> = errors.iter().map(|e| e.source_name.as_str()).collect();
         assert_eq!(names, ["f.jsonl:2", "f.jsonl:4"]);
@@ -123,12 +220,30 @@ mod tests {
 
     #[test]
     fn cluster_objects_give_their_documents() {
-        let a = parse_json_document(
+        let a = parse_json_articles(
             "c.json",
             r#"{"id": "c1", "documents": [{"text": "A."}, {"text": "B."}], "summary": "S"}"#,
+            &FieldMap::default(),
         )
         .unwrap();
         assert_eq!(a.len(), 2);
         assert_eq!(a[1].source, "c.json[1]");
+    }
+
+    #[test]
+    fn chosen_field_names_and_nested_keys_are_used() {
+        let mut fields = FieldMap::default();
+        fields.prefer_spec("text=story.body").unwrap();
+        fields.prefer_spec("title=hed").unwrap();
+        let a = parse_json_articles(
+            "n.json",
+            r#"{"hed": "H", "story": {"body": "Nested text."}, "text": "decoy"}"#,
+            &fields,
+        )
+        .unwrap();
+        assert_eq!((a[0].title.as_deref(), a[0].text.as_str()), (Some("H"), "Nested text."));
+        assert!(fields.prefer_spec("colour=x").is_err());
+        let e = parse_json_articles("m.json", r#"{"title": "no body"}"#, &fields).unwrap_err();
+        assert!(e.to_string().contains("story.body or text"), "{e}");
     }
 }

@@ -7,13 +7,14 @@
 mod html;
 mod json;
 mod multinews;
+mod warc;
 
 use std::io::Read;
 use std::path::Path;
 
 use crate::error::{ReadError, ReadErrorKind};
 
-pub use json::parse_json_articles;
+pub use json::{parse_json_articles, Field, FieldMap};
 pub use multinews::split_multinews;
 
 /// One article as read, before any analysis. `text` is what all offsets refer to.
@@ -25,6 +26,7 @@ pub struct Article {
     pub outlet: Option<String>,
     pub url: Option<String>,
     pub date: Option<String>,
+    pub author: Option<String>,
     pub text: String,
 }
 
@@ -37,13 +39,15 @@ impl Article {
 /// Limits and choices for reading.
 #[derive(Debug, Clone)]
 pub struct ReadOptions {
-    /// Largest input accepted, in bytes, before and after decompression.
+    /// Largest input accepted, in bytes, before and after decompression (per record for WARC).
     pub max_bytes: u64,
+    /// Which JSON keys hold the article fields.
+    pub fields: FieldMap,
 }
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        ReadOptions { max_bytes: 64 * 1024 * 1024 }
+        ReadOptions { max_bytes: 64 * 1024 * 1024, fields: FieldMap::default() }
     }
 }
 
@@ -147,10 +151,25 @@ fn read_dir_inner(
     out
 }
 
-/// Reads one file; a JSON Lines file may give some articles and some errors.
+/// Reads one file; a JSON Lines or WARC file may give some articles and some errors.
 pub fn read_file(path: &Path, opts: &ReadOptions) -> ReadOutcome {
     let mut out = ReadOutcome::default();
     let name = path.display().to_string();
+    // WARC files are streamed record by record (crawl files run to gigabytes); every other
+    // format is read whole, within the size limit.
+    match open_warc(path) {
+        Ok(Some(reader)) => {
+            let (articles, errors) = warc::read_warc(&name, reader, opts);
+            out.articles.extend(articles);
+            out.errors.extend(errors);
+            return out;
+        }
+        Ok(None) => {}
+        Err(e) => {
+            out.errors.push(ReadError::new(&name, e));
+            return out;
+        }
+    }
     let result = (|| {
         let meta = std::fs::metadata(path).map_err(|e| ReadError::new(&name, e.into()))?;
         if meta.len() > opts.max_bytes {
@@ -171,7 +190,7 @@ pub fn read_file(path: &Path, opts: &ReadOptions) -> ReadOutcome {
             let format = format_from_name(&inner_name);
             match format {
                 Some(Format::Json) if is_json_lines(&inner_name, &bytes) => {
-                    let (articles, errors) = json::parse_json_lines(&name, &bytes);
+                    let (articles, errors) = json::parse_json_lines(&name, &bytes, &opts.fields);
                     out.articles.extend(articles);
                     out.errors.extend(errors);
                 }
@@ -181,6 +200,21 @@ pub fn read_file(path: &Path, opts: &ReadOptions) -> ReadOutcome {
         Err(e) => out.errors.push(e),
     }
     out
+}
+
+/// Opens `path` as a stream of WARC records if it is one (plain or gzip-compressed).
+fn open_warc(path: &Path) -> Result<Option<Box<dyn std::io::BufRead>>, ReadErrorKind> {
+    use std::io::BufRead;
+    let mut file = std::io::BufReader::new(std::fs::File::open(path)?);
+    let head = file.fill_buf()?;
+    if head.starts_with(&[0x1f, 0x8b]) {
+        let mut inner = std::io::BufReader::new(flate2::bufread::MultiGzDecoder::new(file));
+        // A gzip stream that does not even decode its first bytes is left to the normal path,
+        // which reports it.
+        let is_warc = inner.fill_buf().map(warc::looks_like_warc).unwrap_or(false);
+        return Ok(is_warc.then(|| Box::new(inner) as Box<dyn BufRead>));
+    }
+    Ok(warc::looks_like_warc(head).then(|| Box::new(file) as Box<dyn BufRead>))
 }
 
 /// Reads at most `limit` bytes; one byte more means the input is too large.
@@ -256,7 +290,7 @@ pub fn parse_bytes(
     name: &str,
     format: Option<Format>,
     bytes: &[u8],
-    _opts: &ReadOptions,
+    opts: &ReadOptions,
 ) -> Result<Vec<Article>, ReadError> {
     let err = |k| ReadError::new(name, k);
     // UTF-16 text (with its byte-order mark) is full of NUL bytes: transcode before the binary check.
@@ -287,7 +321,7 @@ pub fn parse_bytes(
             vec![Article::from_text(name, text)]
         }
         Format::Html => vec![html::parse_html(name, bytes)?],
-        Format::Json => json::parse_json_document(name, text)?,
+        Format::Json => json::parse_json_articles(name, text, &opts.fields)?,
         Format::MultiNews => multinews::split_multinews(name, text)?,
     };
     Ok(articles)
