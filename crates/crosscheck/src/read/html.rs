@@ -13,10 +13,19 @@ pub(super) fn parse_html(name: &str, bytes: &[u8]) -> Result<Article, ReadError>
 pub(super) fn parse_html_with_charset(name: &str, bytes: &[u8], charset: Option<&str>) -> Result<Article, ReadError> {
     let html = decode_html(bytes, charset);
     let opts = trafilatura::Options::default();
-    let result = trafilatura::extract(&html, &opts).map_err(|e| match e {
-        trafilatura::TrafilaturaError::InsufficientContent { .. } => ReadError::new(name, ReadErrorKind::Empty),
-        other => ReadError::new(name, ReadErrorKind::Html(other.to_string())),
-    })?;
+    let result = match trafilatura::extract(&html, &opts) {
+        Ok(r) => r,
+        // Too little for the extractor (it also gives up on trees nested past its depth
+        // limit): fall back to all visible text, which the block classifier then sorts.
+        Err(trafilatura::TrafilaturaError::InsufficientContent { .. }) => {
+            let text = html_to_lines(&strip_invisible(&html));
+            if text.split_whitespace().count() < 5 {
+                return Err(ReadError::new(name, ReadErrorKind::Empty));
+            }
+            return Ok(Article { source: name.to_string(), text, ..Default::default() });
+        }
+        Err(other) => return Err(ReadError::new(name, ReadErrorKind::Html(other.to_string()))),
+    };
     // trafilatura's `content_text` joins paragraphs with spaces; block classification needs
     // one line per paragraph, so the text is taken from its cleaned HTML instead.
     let text = html_to_lines(&result.content_html);
@@ -100,6 +109,30 @@ fn html_to_lines(html: &str) -> String {
         .join("\n")
 }
 
+/// The page without what a browser does not show as text: the head, scripts, styles, comments.
+fn strip_invisible(html: &str) -> String {
+    let lower = html.to_ascii_lowercase();
+    let mut out = String::with_capacity(html.len());
+    let mut pos = 0;
+    while pos < html.len() {
+        let next = ["<script", "<style", "<noscript", "<head", "<template", "<!--"]
+            .iter()
+            .filter_map(|open| lower[pos..].find(open).map(|i| (pos + i, *open)))
+            .min_by_key(|&(i, _)| i);
+        let Some((start, open)) = next else {
+            out.push_str(&html[pos..]);
+            break;
+        };
+        out.push_str(&html[pos..start]);
+        let close = if open == "<!--" { "-->".to_string() } else { format!("</{}>", &open[1..]) };
+        pos = match lower[start..].find(&close) {
+            Some(i) => start + i + close.len(),
+            None => html.len(),
+        };
+    }
+    out
+}
+
 /// Decodes by BOM, then by a `charset` declared in the first 2 KB, then as UTF-8 with
 /// replacement (HTML offsets refer to the extracted text, so replacement shifts nothing).
 fn decode_html(bytes: &[u8], http_charset: Option<&str>) -> String {
@@ -126,6 +159,25 @@ mod tests {
         let html =
             "<h1>Flood &amp; rain</h1><p>First   para\nwraps.</p><p>Second <b>bold</b> one.</p><ul><li>item</li></ul>";
         assert_eq!(html_to_lines(html), "Flood & rain\nFirst para wraps.\nSecond bold one.\nitem");
+    }
+
+    #[test]
+    fn fallback_text_skips_scripts_styles_and_comments() {
+        let html = "<html><head><title>T</title><style>p{}</style></head><body><script>var x='<p>';</script>\
+            <!-- note --><p>Visible words here.</p><noscript>Enable JS</noscript></body></html>";
+        assert_eq!(html_to_lines(&strip_invisible(html)), "Visible words here.");
+    }
+
+    #[test]
+    fn deeply_nested_page_still_gives_its_text() {
+        let depth = 10_000;
+        let html = format!(
+            "<html><body>{}<p>The bridge reopened on Friday after engineers checked its piers, the council said.</p>{}</body></html>",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        let a = parse_html("deep.html", html.as_bytes()).unwrap();
+        assert!(a.text.contains("bridge reopened"), "{}", a.text);
     }
 
     #[test]
