@@ -70,6 +70,42 @@ enum Format {
 enum EvalCommand {
     /// Summarize every cluster of a cluster file and report ROUGE-1/2/L F-measure (stemmed).
     Summary(EvalSummaryArgs),
+    /// Per-kind precision and recall of block classification on a labelled set.
+    Blocks(EvalBlocksArgs),
+    /// Token precision/recall/F1 of main-text extraction on the article-extraction benchmark.
+    Extract(EvalExtractArgs),
+}
+
+#[derive(Args)]
+struct EvalBlocksArgs {
+    /// Labelled set: one {"id", "lines": [[kind, text], ...]} object a line.
+    #[arg(long)]
+    data: PathBuf,
+    /// Also list every misclassified line.
+    #[arg(long)]
+    misses: bool,
+}
+
+#[derive(Args)]
+struct EvalExtractArgs {
+    /// Directory with ground-truth.json and html/<id>.html.gz.
+    #[arg(long)]
+    data: PathBuf,
+    /// Keep everything extracted, or drop lines classified as captions, comments, boilerplate.
+    #[arg(long, value_enum, default_value_t = KeepArg::Article)]
+    keep: KeepArg,
+    /// Write the extracted texts as a JSON object {id: text}.
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Print the scores as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum KeepArg {
+    Extracted,
+    Article,
 }
 
 #[derive(Args)]
@@ -97,7 +133,8 @@ struct EvalSummaryArgs {
 fn main() {
     tracing_subscriber::fmt()
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("CROSSCHECK_LOG").unwrap_or_else(|_| "warn".into()),
+            tracing_subscriber::EnvFilter::try_from_env("CROSSCHECK_LOG")
+                .unwrap_or_else(|_| "warn,trafilatura=error,html5ever=error".into()),
         )
         .with_writer(std::io::stderr)
         .init();
@@ -105,6 +142,8 @@ fn main() {
     let result = match cli.command {
         Command::Brief(args) => brief(args),
         Command::Eval(EvalCommand::Summary(args)) => eval_summary_cmd(args),
+        Command::Eval(EvalCommand::Blocks(args)) => eval_blocks_cmd(args),
+        Command::Eval(EvalCommand::Extract(args)) => eval_extract_cmd(args),
     };
     if let Err(e) = result {
         eprintln!("error: {e:#}");
@@ -140,17 +179,30 @@ fn brief(args: BriefArgs) -> Result<()> {
     write_output(args.output.as_deref(), rendered.as_bytes())
 }
 
+/// `writeln!` into a String (cannot fail).
+macro_rules! outln {
+    ($out:expr, $($arg:tt)*) => {{
+        use std::fmt::Write as _;
+        let _ = writeln!($out, $($arg)*);
+    }};
+}
+
 fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
     match path {
         Some(p) => std::fs::write(p, bytes).with_context(|| format!("cannot write {}", p.display())),
         None => {
             let mut stdout = std::io::stdout().lock();
-            stdout.write_all(bytes).and_then(|_| stdout.flush()).context("cannot write to standard output")
+            match stdout.write_all(bytes).and_then(|_| stdout.flush()) {
+                // The reader went away (`| head`): nothing left to do.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                other => other.context("cannot write to standard output"),
+            }
         }
     }
 }
 
 fn eval_summary_cmd(args: EvalSummaryArgs) -> Result<()> {
+    let mut out = String::new();
     let config: SummaryConfig = match &args.config {
         Some(json) => serde_json::from_str(json).context("--config is not a valid SummaryConfig JSON object")?,
         None => SummaryConfig::default(),
@@ -182,11 +234,12 @@ fn eval_summary_cmd(args: EvalSummaryArgs) -> Result<()> {
     if args.json {
         let v = serde_json::json!({"clusters": clusters.len(), "words": args.words, "rouge1": s.rouge1,
             "rouge2": s.rouge2, "rougeL": s.rouge_l, "seconds": result.seconds, "clusters_per_second": per_second});
-        println!("{v}");
+        outln!(out, "{v}");
     } else {
-        println!("| data | clusters | words | R-1 | R-2 | R-L | clusters/s |");
-        println!("|---|---:|---:|---:|---:|---:|---:|");
-        println!(
+        outln!(out, "| data | clusters | words | R-1 | R-2 | R-L | clusters/s |");
+        outln!(out, "|---|---:|---:|---:|---:|---:|---:|");
+        outln!(
+            out,
             "| {} | {} | {} | {:.2} | {:.2} | {:.2} | {:.1} |",
             args.data.display(),
             clusters.len(),
@@ -197,5 +250,75 @@ fn eval_summary_cmd(args: EvalSummaryArgs) -> Result<()> {
             per_second
         );
     }
-    Ok(())
+    write_output(None, out.as_bytes())
+}
+
+fn eval_blocks_cmd(args: EvalBlocksArgs) -> Result<()> {
+    let mut out = String::new();
+    let eval = crosscheck::eval::blocks::evaluate(&args.data)?;
+    outln!(
+        out,
+        "{} documents, {} lines, accuracy {:.3}\n",
+        eval.documents,
+        eval.lines,
+        eval.correct as f64 / eval.lines.max(1) as f64
+    );
+    outln!(out, "| kind | lines | predicted | precision | recall | F1 |");
+    outln!(out, "|---|---:|---:|---:|---:|---:|");
+    for (kind, c) in &eval.per_kind {
+        outln!(
+            out,
+            "| {} | {} | {} | {:.2} | {:.2} | {:.2} |",
+            kind.as_str(),
+            c.labelled,
+            c.predicted,
+            c.precision(),
+            c.recall(),
+            c.f1()
+        );
+    }
+    if args.misses {
+        outln!(out, "");
+        for (id, text, truth, got) in &eval.misses {
+            let short: String = text.chars().take(100).collect();
+            outln!(out, "{id}\t{} -> {}\t{short}", truth.as_str(), got.as_str());
+        }
+    }
+    write_output(None, out.as_bytes())
+}
+
+fn eval_extract_cmd(args: EvalExtractArgs) -> Result<()> {
+    let mut out = String::new();
+    use crosscheck::eval::extract::{evaluate, Keep};
+    let keep = match args.keep {
+        KeepArg::Extracted => Keep::Extracted,
+        KeepArg::Article => Keep::Article,
+    };
+    let (e, predictions) = evaluate(&args.data, keep)?;
+    if let Some(out) = &args.out {
+        let map: serde_json::Map<String, serde_json::Value> =
+            predictions.into_iter().map(|(id, t)| (id, serde_json::Value::String(t))).collect();
+        write_output(Some(out), serde_json::to_string(&map)?.as_bytes())?;
+    }
+    let mb_s = e.megabytes / e.seconds.max(1e-9);
+    if args.json {
+        let v = serde_json::json!({"pages": e.pages, "failed": e.failed, "precision": e.precision, "recall": e.recall,
+            "f1": e.f1, "megabytes": e.megabytes, "seconds": e.seconds, "mb_per_second": mb_s});
+        outln!(out, "{v}");
+    } else {
+        outln!(out, "| pages | failed | precision | recall | F1 | MB | MB/s |");
+        outln!(out, "|---:|---:|---:|---:|---:|---:|---:|");
+        outln!(
+            out,
+            "| {} | {} | {:.3} | {:.3} | {:.3} | {:.1} | {:.1} |",
+            e.pages,
+            e.failed,
+            e.precision,
+            e.recall,
+            e.f1,
+            e.megabytes,
+            mb_s
+        );
+    }
+    write_output(None, out.as_bytes())
 }

@@ -157,7 +157,7 @@ fn split_sentences(text: &str, blocks: &[Block], maker: &mut TermMaker) -> Vec<R
                 block: b,
                 kind: block.kind,
                 words: text::word_count(s),
-                opinion: register.is_opinion(),
+                opinion: register.is_strong_opinion(),
                 // A transcript turn is direct speech even without quotation marks.
                 quoted: if block.kind == BlockKind::QuoteBlock { 1.0 } else { register.quoted_share },
                 dangling: text::opens_with_reference(s) || clean::starts_mid_quote(s),

@@ -125,19 +125,30 @@ fn classify_line(
     if is_editorial_marker(line) {
         return Editorial;
     }
-    if is_caption(line) {
-        return Caption;
-    }
-    if is_boilerplate(line) {
+    let dateline = has_dateline(text_line);
+    if is_copyright(line) || is_boilerplate(line) {
         return Boilerplate;
     }
-    if idx >= 2 && has_dateline(text_line) {
+    if !dateline && is_caption(line) {
+        return Caption;
+    }
+    // A dateline below some reporting starts another article pasted in; one before any
+    // reporting (after a nav bar, byline or photo) is the article's own.
+    let reported = done.iter().any(|b| {
+        matches!(b.kind, Body | QuoteBlock | ReaderComment | EmbeddedArticle | Editorial)
+            && text[b.span.clone()].split_whitespace().count() >= 12
+    });
+    let archive_marker =
+        ["from the archive", "originally published", "this article first appeared", "first published in"]
+            .iter()
+            .any(|m| line.lower.starts_with(m));
+    if reported && (dateline || archive_marker) {
         // An article starting again below the first lines is an older or related one pasted in;
         // its headline and section label just above belong to it.
         let then_comments = *region == Region::Comments;
-        for block in done.iter_mut().rev().take(2) {
+        for block in done.iter_mut().rev().take(3) {
             let prev = &text[block.span.clone()];
-            if is_headline_like(prev) && !matches!(block.kind, Caption | Boilerplate) {
+            if is_headline_like(prev) && block.kind != Caption {
                 block.kind = EmbeddedArticle;
             } else {
                 break;
@@ -145,6 +156,17 @@ fn classify_line(
         }
         *region = Region::Embedded { then_comments };
         return EmbeddedArticle;
+    }
+    // A short unpunctuated line inside the page: a related link, a section label, a date,
+    // a button. (The first line is the headline; a headline right above a pasted article's
+    // dateline is re-marked when the dateline is reached.)
+    if idx > 0
+        && *region == Region::Article
+        && line.words <= 8
+        && is_headline_like(text_line)
+        && !is_speaker_label(text_line)
+    {
+        return Boilerplate;
     }
     if idx > 0 && is_speaker_label(text_line) {
         *region = Region::Transcript;
@@ -170,7 +192,8 @@ fn classify_line(
             if register.informal > 0 && late {
                 *region = Region::Comments;
                 ReaderComment
-            } else if register.is_opinion() {
+            } else if register.is_strong_opinion() || (line.words <= 35 && register.is_opinion()) {
+                // A long paragraph with one stance word is still reporting; a short aside is not.
                 Editorial
             } else {
                 Body
@@ -214,72 +237,226 @@ fn is_editorial_marker(line: &Line) -> bool {
 
 /// Image captions and credits.
 fn is_caption(line: &Line) -> bool {
-    let (lower, words) = (&line.lower, line.words);
-    if matches!(lower.trim_end_matches([':', '.']), "image" | "photo" | "video" | "photograph" | "picture" | "gallery")
+    let (lower, words) = (line.lower.as_str(), line.words);
+    let bare = lower.trim_end_matches([':', '.']);
+    if matches!(bare, "image" | "photo" | "video" | "photograph" | "picture" | "gallery" | "enlarge this image")
+        || matches!(bare, "toggle caption" | "hide caption" | "caption" | "media caption" | "expand")
     {
         return true;
     }
-    if ["photograph:", "photo:", "image:", "picture:", "caption:", "credit:", "photo credit", "image credit"]
-        .iter()
-        .any(|m| lower.contains(m))
-    {
+    const ANYWHERE: &[&str] = &[
+        "photograph:",
+        "photo:",
+        "image:",
+        "picture:",
+        "caption:",
+        "credit:",
+        "photo credit",
+        "image credit",
+        "image copyright",
+        "photo courtesy",
+        "courtesy photo",
+        "(photo",
+        "getty images",
+        "/getty",
+        "ap photo",
+        "illustration:",
+        "photo illustration",
+        "staff photo",
+        "file photo",
+        "hide caption",
+        "toggle caption",
+        "(pa wire",
+        "pa wire/",
+        "reuters/",
+        "afp/",
+        "epa/",
+        "/afp",
+        "/epa",
+        "/reuters",
+        "/ap)",
+        "via ap)",
+        "(ap)",
+        "photographer:",
+    ];
+    if line.text.contains('©') || ANYWHERE.iter().any(|m| lower.contains(m)) {
+        return words <= 60;
+    }
+    const STARTS: &[&str] = &[
+        "in this image",
+        "in this photo",
+        "in this file photo",
+        "in this picture",
+        "in this undated",
+        "file photo",
+        "pictured:",
+        "above:",
+        "top:",
+        "main image:",
+        "image ",
+        "photo by ",
+        "photos by ",
+        "photos:",
+        "video:",
+        "watch:",
+        "courtesy of ",
+    ];
+    // "1/6 Owner Priya Das ...": a gallery counter.
+    let counter = lower.split_whitespace().next().is_some_and(|w| {
+        w.split_once('/').is_some_and(|(a, b)| {
+            !a.is_empty()
+                && a.chars().all(|c| c.is_ascii_digit())
+                && !b.is_empty()
+                && b.chars().all(|c| c.is_ascii_digit())
+        })
+    });
+    if counter || (STARTS.iter().any(|m| lower.starts_with(m)) && words <= 40) {
+        // "Image 1 of 6", "Photo by X for Y", "Pictured: ..."
         return true;
     }
-    if line.text.contains('©') || lower.contains("(photo") || lower.contains("getty images") || lower.contains("/getty")
-    {
+    // A credit alone: "NASA/JPL-Caltech/MSSS", "Anja Feld/University of Bern".
+    if words <= 6 && line.text.contains('/') && !line.text.contains("://") && !line.text.ends_with(['.', '?', '!']) {
         return true;
     }
-    if ["in this image", "in this photo", "in this file photo", "in this picture", "in this undated", "file photo:"]
-        .iter()
-        .any(|m| lower.starts_with(m))
-    {
-        return true;
-    }
-    // Short line ending in an agency credit: "... Latakia. Photograph: X/EPA", "(AP Photo/...)".
+    // A short description ending in a credit: "... on Thursday. Jane Roe/AFP", "... (NOAA via AP)".
     let tail = lower.trim_end_matches([')', '.', ' ']);
-    words <= 40
-        && ["/ap", "/epa", "/afp", "/reuters", "/getty", "ap photo", "/ staff photographer", "/staff photographer"]
-            .iter()
-            .any(|m| tail.ends_with(m))
+    words <= 45
+        && (["/ap", "/epa", "/afp", "/reuters", "/getty", "via ap", "courtesy of"].iter().any(|m| tail.ends_with(m))
+            || lower.contains(" courtesy of ")
+            || ends_with_credit(line.text))
 }
 
-/// Link lists, share buttons and other page furniture.
+/// "... on Monday. Helen Park/Daily Camera" or "... Saturday night. Staff photo by Josh Kemper":
+/// after the last full stop, a short run of capitalised words with a slash or "photo by".
+fn ends_with_credit(text: &str) -> bool {
+    let trimmed = text.trim_end_matches(['.', ' ']);
+    let Some(pos) = trimmed.rfind(". ") else { return false };
+    let credit = &trimmed[pos + 2..];
+    let words: Vec<&str> = credit.split_whitespace().collect();
+    (1..=6).contains(&words.len())
+        && (credit.contains('/') || credit.to_lowercase().contains("photo"))
+        && words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '/'))
+}
+
+/// "© 2024 The Herald Ltd", "Copyright 2023 ...": the site's notice, not a photo credit.
+fn is_copyright(line: &Line) -> bool {
+    let lower = line.lower.as_str();
+    let has_year = lower
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
+    (lower.contains('©') || lower.starts_with("copyright"))
+        && !lower.contains('/')
+        && !lower.contains("photo")
+        && (has_year
+            || ["ltd", "limited", "group", "inc", "media", "rights reserved", "terms", "privacy"]
+                .iter()
+                .any(|w| lower.contains(w)))
+}
+
+/// Link lists, bylines, timestamps, section paths, share buttons and other page furniture.
 fn is_boilerplate(line: &Line) -> bool {
     let trimmed = line.text.trim();
-    // "[The Guardian] [BBC]": nothing but bracketed items.
-    if trimmed.starts_with('[') && trimmed.ends_with(']') {
-        let inner_outside: String = trimmed.split(']').map(|p| p.split('[').next().unwrap_or("")).collect();
-        if inner_outside.trim().is_empty() {
+    let (lower, words) = (line.lower.as_str(), line.words);
+    // "[The Guardian] [BBC]": nothing but bracketed items; "More from X: [a] [b]" likewise.
+    let after_label = trimmed.split_once(": [").map_or(trimmed, |(_, r)| r);
+    if after_label.ends_with(']') {
+        let outside: String = after_label.split(']').map(|p| p.split('[').next().unwrap_or("")).collect();
+        if outside.trim().is_empty() {
             return true;
         }
     }
-    let (lower, words) = (&line.lower, line.words);
-    let cues = [
-        "share this",
-        "share on",
+    // "Home | World | Politics", "Books | Interviews": short segments between pipes.
+    let segments: Vec<&str> = trimmed.split('|').map(str::trim).filter(|p| !p.is_empty()).collect();
+    if segments.len() >= 2 && segments.iter().all(|s| s.split_whitespace().count() <= 4) && !trimmed.ends_with('.') {
+        return true;
+    }
+    if segments.len() >= 4 {
+        return true;
+    }
+    const SHORT_STARTS: &[&str] = &[
+        "share",
         "tweet",
         "click here",
         "read more",
-        "related:",
-        "related articles",
+        "related",
         "advertisement",
         "subscribe",
         "sign up",
+        "sign in",
         "follow us",
-        "all rights reserved",
-        "copyright",
+        "follow our",
         "skip to",
         "cookie",
         "newsletter",
         "most popular",
+        "most read",
         "more from",
+        "more in ",
+        "more on this",
         "recommended",
         "print this",
+        "trending",
+        "download our",
+        "get the app",
+        "get breaking",
+        "get email",
+        "turn on notifications",
+        "enter your email",
+        "watch the full",
+        "listen to",
+        "close",
+        "topics:",
+        "tags:",
+        "filed under",
+        "published",
+        "updated",
+        "posted",
+        "last modified",
+        "first published",
+        "by ",
+        "interview by",
+        "reporting by",
+        "additional reporting",
+        "editing by",
+        "writing by",
+        "story continues",
+        "continue reading",
+        "our standards",
+        "have a photo",
+        "have a story",
+        "got a tip",
+        "contact us",
+        "email us",
+        "this article is for general information",
+        "this interview has been edited",
+        "this story has been updated",
+        "this article was",
+        "this article first",
+        "copyright",
+        "all rights reserved",
+        "terms of use",
+        "privacy policy",
+        "support our journalism",
+        "become a member",
+        "already a subscriber",
+        "you have reached",
+        "we use cookies",
     ];
-    words <= 8 && cues.iter().any(|c| lower.starts_with(c))
-        || lower.contains("all rights reserved")
-        || (words <= 12 && lower.starts_with("copyright"))
-        || trimmed.split('|').filter(|p| !p.trim().is_empty()).count() >= 4
+    if words <= 25 && SHORT_STARTS.iter().any(|c| lower.starts_with(c)) {
+        return !lower.starts_with("by ") || words <= 10;
+    }
+    if lower.contains("all rights reserved") || lower.contains("we use cookies") {
+        return true;
+    }
+    // "Email letters@paper.co.uk", "Send your pictures to photos@...".
+    if words <= 15 && trimmed.split_whitespace().any(|w| w.contains('@') && w.contains('.') && !w.starts_with('@')) {
+        return true;
+    }
+    // "Our science team brings you the week's best stories every Friday." style promos.
+    if words <= 20 && (lower.starts_with("our ") || lower.starts_with("get ")) && lower.contains("every ") {
+        return true;
+    }
+    false
 }
 
 /// "WASHINGTON — ...", "MOSCOW (Reuters) - ...", "LONDON, Oct. 1 (AP) — ...".
@@ -312,19 +489,30 @@ fn is_headline_like(line: &str) -> bool {
     words <= 15 && !line.trim_end().ends_with(['.', '!', '?', ':', '"', '”'])
 }
 
-/// "Question: ...", "Q: ...", "Vladimir Putin: ..." (a transcript turn).
+/// "Question: ...", "Q: ...", "Q. ...", "Vladimir Putin: ...", "SEN. MARLOW: ...", "PM: ..."
+/// (a transcript turn): a short label of capitalised words, a colon, then speech.
 fn is_speaker_label(line: &str) -> bool {
-    let Some(pos) = line.find(": ") else {
-        return false;
+    let (label, rest) = match line.find(": ") {
+        Some(pos) => (&line[..pos], &line[pos + 2..]),
+        None => match line.split_once(". ") {
+            Some((l @ ("Q" | "A"), r)) => (l, r),
+            _ => return false,
+        },
     };
-    let label = &line[..pos];
     if matches!(label.to_lowercase().as_str(), "q" | "a" | "question" | "answer") {
         return true;
     }
     let words: Vec<&str> = label.split_whitespace().collect();
-    (2..=4).contains(&words.len())
-        && words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
-        && line.len() > pos + 60
+    let capitalised = |w: &&str| w.chars().next().is_some_and(|c| c.is_uppercase());
+    let all_caps = label.chars().any(char::is_alphabetic) && !label.chars().any(char::is_lowercase);
+    (1..=4).contains(&words.len())
+        && label.len() <= 32
+        && words.iter().all(capitalised)
+        && !label.contains(['"', '“', '|', '(', ','])
+        && (all_caps || words.len() >= 2 || rest.split_whitespace().count() >= 6)
+        && rest.split_whitespace().count() >= 3
+        // "Warning: ..." or "Update: ..." are notes, not speakers.
+        && !matches!(label.to_lowercase().as_str(), "warning" | "update" | "note" | "updated" | "correction" | "watch" | "listen" | "read" | "related" | "topics" | "tags" | "source" | "photo" | "image" | "video")
 }
 
 /// Register cues of a line, counted outside quotation marks so quoted speech does not count.
@@ -440,7 +628,16 @@ impl Register {
     }
 
     /// An author's evaluative aside rather than reporting.
+    /// A line in the writer's voice: one stance word, first or second person, or slang,
+    /// and no attribution. Used to mark whole blocks as editorial.
     pub fn is_opinion(&self) -> bool {
+        !self.attributed && (self.evaluative >= 1 || self.is_personal() || self.informal >= 2)
+    }
+
+    /// A sentence that is clearly an aside, even inside a reporting block: two stance cues, or
+    /// one with the writer's own voice. Stricter than [`Register::is_opinion`] because a single
+    /// stance word is common in news leads ("apparently", "perhaps").
+    pub fn is_strong_opinion(&self) -> bool {
         !self.attributed && (self.evaluative >= 2 || (self.evaluative >= 1 && self.is_personal()) || self.informal >= 2)
     }
 }

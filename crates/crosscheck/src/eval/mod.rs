@@ -1,4 +1,6 @@
 //! Quality measured against reference data: each submodule reads one kind of data set and
 //! scores crosscheck on it, the way the peers in bench/ are scored.
 
+pub mod blocks;
+pub mod extract;
 pub mod summary;

@@ -15,6 +15,11 @@ use std::path::Path;
 use crate::error::{ReadError, ReadErrorKind};
 
 pub use json::{parse_json_articles, Field, FieldMap};
+
+/// Extracts the article of one HTML page (bytes in any declared encoding).
+pub fn parse_html_page(name: &str, bytes: &[u8]) -> Result<Article, ReadError> {
+    html::parse_html(name, bytes)
+}
 pub use multinews::split_multinews;
 
 /// One article as read, before any analysis. `text` is what all offsets refer to.
