@@ -16,6 +16,12 @@ use crate::error::{ReadError, ReadErrorKind};
 
 pub use json::{parse_json_articles, Field, FieldMap};
 
+/// Reads a stream of WARC records (already decompressed); see the `warc` module.
+pub fn read_warc_stream(name: &str, reader: impl std::io::BufRead, opts: &ReadOptions) -> ReadOutcome {
+    let (articles, errors) = warc::read_warc(name, reader, opts);
+    ReadOutcome { articles, errors }
+}
+
 /// Extracts the article of one HTML page (bytes in any declared encoding).
 pub fn parse_html_page(name: &str, bytes: &[u8]) -> Result<Article, ReadError> {
     html::parse_html(name, bytes)
