@@ -318,12 +318,32 @@ fn is_caption(line: &Line) -> bool {
     if words <= 6 && line.text.contains('/') && !line.text.contains("://") && !line.text.ends_with(['.', '?', '!']) {
         return true;
     }
+    // Wire-photo style: "X speaks to the media outside Antrim police station, Friday, May 2, 2014."
+    if words <= 60 && has_weekday_full_date(lower) && !ATTRIBUTION.iter().any(|a| lower.contains(a)) {
+        return true;
+    }
     // A short description ending in a credit: "... on Thursday. Jane Roe/AFP", "... (NOAA via AP)".
     let tail = lower.trim_end_matches([')', '.', ' ']);
     words <= 45
         && (["/ap", "/epa", "/afp", "/reuters", "/getty", "via ap", "courtesy of"].iter().any(|m| tail.ends_with(m))
             || lower.contains(" courtesy of ")
             || ends_with_credit(line.text))
+}
+
+/// "Friday, May 2, 2014" (weekday, month, day, year): how wire photo captions date a picture.
+fn has_weekday_full_date(lower: &str) -> bool {
+    const DAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    const MONTHS: [&str; 12] =
+        ["jan", "feb", "march", "april", "may", "june", "july", "aug", "sept", "oct", "nov", "dec"];
+    let tokens: Vec<&str> = lower.split([' ', ',', '.']).filter(|t| !t.is_empty()).collect();
+    tokens.windows(4).any(|w| {
+        DAYS.contains(&w[0])
+            && MONTHS.iter().any(|m| w[1].starts_with(m))
+            && w[2].len() <= 2
+            && w[2].chars().all(|c| c.is_ascii_digit())
+            && w[3].len() == 4
+            && w[3].chars().all(|c| c.is_ascii_digit())
+    })
 }
 
 /// "... on Monday. Helen Park/Daily Camera" or "... Saturday night. Staff photo by Josh Kemper":
@@ -446,6 +466,17 @@ fn is_boilerplate(line: &Line) -> bool {
         return !lower.starts_with("by ") || words <= 10;
     }
     if lower.contains("all rights reserved") || lower.contains("we use cookies") {
+        return true;
+    }
+    // Newsletter and subscription prompts anywhere in a short line.
+    if words <= 15 && ["newsletter", "subscribe", "unsubscribe", "sign up for"].iter().any(|m| lower.contains(m)) {
+        return true;
+    }
+    // "Posted: Monday ... Updated: ..." timestamps; "(Read a review of ...)" cross-links.
+    if (lower.contains("posted:") || lower.contains("published:")) && lower.contains("updated") {
+        return true;
+    }
+    if ["(read ", "(see ", "(click ", "(watch ", "(related"].iter().any(|m| lower.starts_with(m)) && words <= 20 {
         return true;
     }
     // "Email letters@paper.co.uk", "Send your pictures to photos@...".
@@ -813,6 +844,16 @@ mod tests {
         assert_eq!(&line[dateline_len(line).unwrap()..], "The bridge closed.");
         assert_eq!(dateline_len("MOSCOW (Reuters) - Talks began."), Some(19));
         assert_eq!(dateline_len("The UN — and others — met."), None);
+    }
+
+    #[test]
+    fn wire_photo_captions_and_page_notes() {
+        let text = "The bridge reopened on Friday after checks by engineers, the council said on Saturday morning.\n\
+            Jane Doe speaks to reporters outside the town hall in Exeter, England, Friday, May 2, 2014.\n\
+            Bridge reopens after flood Posted: Monday, June 23, 2014 11:03 PM EDT Updated: Monday, June 23, 2014\n\
+            (Read our guide to the city's bridges.)";
+        let k: Vec<BlockKind> = kinds(text).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(k, [Body, Caption, Boilerplate, Boilerplate]);
     }
 
     #[test]

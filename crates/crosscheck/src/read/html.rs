@@ -12,24 +12,26 @@ pub(super) fn parse_html(name: &str, bytes: &[u8]) -> Result<Article, ReadError>
 /// Like [`parse_html`], with the charset an HTTP header declared (used when the page names none).
 pub(super) fn parse_html_with_charset(name: &str, bytes: &[u8], charset: Option<&str>) -> Result<Article, ReadError> {
     let html = decode_html(bytes, charset);
-    let opts = trafilatura::Options::default();
+    // Fallback extractors on, precision favoured: the best of the option combinations measured
+    // on the article-extraction benchmark (bench/RESULTS.md).
+    let opts =
+        trafilatura::Options::default().with_fallback(true).with_focus(trafilatura::ExtractionFocus::FavorPrecision);
+    // The extractor and its fallbacks recurse over the DOM; a page nested thousands of levels
+    // deep would overflow the stack (a crash, not an error), so such pages skip to plain text.
+    if nesting_depth(&html) > MAX_DEPTH {
+        return visible_text_article(name, &html);
+    }
     let result = match trafilatura::extract(&html, &opts) {
         Ok(r) => r,
         // Too little for the extractor (it also gives up on trees nested past its depth
         // limit): fall back to all visible text, which the block classifier then sorts.
-        Err(trafilatura::TrafilaturaError::InsufficientContent { .. }) => {
-            let text = html_to_lines(&strip_invisible(&html));
-            if text.split_whitespace().count() < 5 {
-                return Err(ReadError::new(name, ReadErrorKind::Empty));
-            }
-            return Ok(Article { source: name.to_string(), text, ..Default::default() });
-        }
+        Err(trafilatura::TrafilaturaError::InsufficientContent { .. }) => return visible_text_article(name, &html),
         Err(other) => return Err(ReadError::new(name, ReadErrorKind::Html(other.to_string()))),
     };
     // trafilatura's `content_text` joins paragraphs with spaces; block classification needs
     // one line per paragraph, so the text is taken from its cleaned HTML instead.
     let text = html_to_lines(&result.content_html);
-    if text.is_empty() {
+    if text.split_whitespace().count() < 3 {
         return Err(ReadError::new(name, ReadErrorKind::Empty));
     }
     let meta = result.metadata;
@@ -49,8 +51,57 @@ pub(super) fn parse_html_with_charset(name: &str, bytes: &[u8], charset: Option<
     })
 }
 
-/// Text of trafilatura's cleaned HTML: one line per block element, whitespace collapsed
-/// inside lines, entities decoded.
+/// Deepest element nesting the extractor is given; real pages stay under 100.
+const MAX_DEPTH: usize = 400;
+
+fn visible_text_article(name: &str, html: &str) -> Result<Article, ReadError> {
+    let text = html_to_lines(&strip_invisible(html));
+    if text.split_whitespace().count() < 5 {
+        return Err(ReadError::new(name, ReadErrorKind::Empty));
+    }
+    Ok(Article { source: name.to_string(), text, ..Default::default() })
+}
+
+/// An upper estimate of element nesting: opening tags minus closing tags, void and
+/// self-closing elements not counted. Unclosed tags only make the estimate larger.
+fn nesting_depth(html: &str) -> usize {
+    const VOID: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "p", "li",
+    ];
+    let (mut depth, mut max) = (0usize, 0usize);
+    let bytes = html.as_bytes();
+    let mut i = 0;
+    while let Some(off) = memchr_lt(&bytes[i..]) {
+        let start = i + off + 1;
+        let Some(&next) = bytes.get(start) else { break };
+        let end = bytes[start..].iter().position(|&b| b == b'>').map_or(bytes.len(), |p| start + p);
+        if next == b'/' {
+            depth = depth.saturating_sub(1);
+        } else if next.is_ascii_alphabetic() {
+            let name: String = html[start..end]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            if !VOID.contains(&name.as_str()) && !html[start..end].ends_with('/') {
+                depth += 1;
+                max = max.max(depth);
+            }
+        }
+        i = end.min(bytes.len());
+        if i >= bytes.len() {
+            break;
+        }
+    }
+    max
+}
+
+fn memchr_lt(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'<')
+}
+
+/// Text of trafilatura's cleaned HTML: one line per block element, a space at every other
+/// tag boundary, whitespace collapsed inside lines, entities decoded.
 fn html_to_lines(html: &str) -> String {
     const BLOCK: &[&str] = &[
         "p",
@@ -94,9 +145,9 @@ fn html_to_lines(html: &str) -> String {
             .take_while(|c| c.is_ascii_alphanumeric())
             .collect::<String>()
             .to_ascii_lowercase();
-        if BLOCK.contains(&name.as_str()) {
-            raw.push('\n');
-        }
+        // Blocks break lines; any other tag boundary separates words, as trafilatura's own
+        // text output does (table cells, adjacent spans: "Top 5" not "Top5").
+        raw.push(if BLOCK.contains(&name.as_str()) { '\n' } else { ' ' });
         rest = &rest[open + close + 1..];
     }
     push_text(&mut raw, rest);
@@ -178,6 +229,12 @@ mod tests {
         );
         let a = parse_html("deep.html", html.as_bytes()).unwrap();
         assert!(a.text.contains("bridge reopened"), "{}", a.text);
+    }
+
+    #[test]
+    fn nesting_is_estimated_from_tags() {
+        assert_eq!(nesting_depth("<html><body><div><p>a<br>b</p></div></body></html>"), 3);
+        assert_eq!(nesting_depth(&"<div>".repeat(5000)), 5000);
     }
 
     #[test]

@@ -230,15 +230,18 @@ fn dechunk(body: &[u8]) -> Vec<u8> {
             return out;
         }
         let start = eol + 2;
-        let end = (start + size).min(rest.len());
+        let end = start.saturating_add(size).min(rest.len());
         out.extend_from_slice(&rest[start..end]);
+        if end < start.saturating_add(size) {
+            return out; // cut short: keep what arrived
+        }
         rest = rest.get(end + 2..).unwrap_or(&[]);
     }
-    if out.is_empty() {
-        body.to_vec()
-    } else {
-        out
+    // Not a chunked body after all (no size line): keep it as it is.
+    if out.is_empty() && find(body, b"\r\n").is_none() {
+        return body.to_vec();
     }
+    out
 }
 
 #[cfg(test)]
@@ -297,5 +300,6 @@ mod tests {
     fn chunked_bodies_are_decoded() {
         assert_eq!(dechunk(b"5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n"), b"hello world");
         assert_eq!(dechunk(b"not chunked at all"), b"not chunked at all");
+        assert_eq!(dechunk(b"4\r\nabcd\r\n10\r\nshort"), b"abcdshort");
     }
 }
