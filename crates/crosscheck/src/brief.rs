@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
 use crate::clean::BlockKind;
+use crate::entities::{self, Entities, EntityType};
+use crate::quotes::{self, Quote, QuoteKind};
 use crate::error::ReadError;
 use crate::read::Article;
 use crate::summary::{self, Length, SummaryConfig};
@@ -15,8 +17,8 @@ use crate::text::byte_to_char_offsets;
 pub struct Brief {
     pub documents: Vec<DocumentOut>,
     pub summary: Vec<SummaryOut>,
-    pub entities: Vec<serde_json::Value>,
-    pub quotes: Vec<serde_json::Value>,
+    pub entities: Vec<EntityOut>,
+    pub quotes: Vec<QuoteOut>,
     pub claims: Vec<serde_json::Value>,
     pub timeline: Vec<serde_json::Value>,
     pub framing: Vec<serde_json::Value>,
@@ -53,6 +55,50 @@ pub struct SummaryOut {
     pub citations: Vec<String>,
 }
 
+/// One actor, merged across documents and names.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct EntityOut {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+    pub aliases: Vec<String>,
+    /// Roles the text ties to it ("Kremlin spokesman").
+    pub roles: Vec<String>,
+    pub documents: Vec<String>,
+    pub mentions: Vec<SpanOut>,
+}
+
+/// A span of one document's text.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct SpanOut {
+    pub doc: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A character range within the document a record already names.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct RangeOut {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One attributed statement.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct QuoteOut {
+    /// Canonical name of the speaker (an entity's `name`), or null when the text does not say.
+    pub speaker: Option<String>,
+    pub role: Option<String>,
+    pub text: String,
+    pub kind: QuoteKind,
+    pub cue: Option<String>,
+    pub doc: String,
+    pub start: usize,
+    pub end: usize,
+    /// The words naming the speaker as written ("he", "State Department spokesman John Kirby").
+    pub source: Option<RangeOut>,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Skipped {
     pub source: String,
@@ -76,6 +122,8 @@ impl Default for BriefOptions {
 pub fn build_brief(articles: Vec<Article>, errors: &[ReadError], opts: &BriefOptions) -> Brief {
     let analysis = Analysis::new(articles);
     let chosen = summary::summarize(&analysis, opts.length, &opts.summary);
+    let found = entities::find_entities(&analysis);
+    let said = quotes::find_quotes(&analysis, &found);
     let doc_id = |d: usize| format!("d{}", d + 1);
 
     // Character offsets of every block edge and summary sentence, converted once per document.
@@ -129,11 +177,95 @@ pub fn build_brief(articles: Vec<Article>, errors: &[ReadError], opts: &BriefOpt
     Brief {
         documents,
         summary,
-        entities: Vec::new(),
-        quotes: Vec::new(),
+        entities: entities_out(&analysis, &found),
+        quotes: quotes_out(&analysis, &found, &said),
         claims: Vec::new(),
         timeline: Vec::new(),
         framing: Vec::new(),
         skipped: errors.iter().map(|e| Skipped { source: e.source_name.clone(), error: e.kind.to_string() }).collect(),
     }
+}
+
+fn doc_id(d: usize) -> String {
+    format!("d{}", d + 1)
+}
+
+/// Converts byte spans of one document to character offsets in one pass per document.
+struct CharOffsets {
+    per_doc: Vec<Vec<usize>>,
+}
+
+impl CharOffsets {
+    /// `wanted[d]` lists byte offsets of document `d`; `get(d, i)` gives the i-th converted.
+    fn new(analysis: &Analysis, wanted: &[Vec<usize>]) -> CharOffsets {
+        let per_doc = wanted
+            .iter()
+            .enumerate()
+            .map(|(d, bytes)| byte_to_char_offsets(&analysis.docs[d].article.text, bytes))
+            .collect();
+        CharOffsets { per_doc }
+    }
+}
+
+fn entities_out(analysis: &Analysis, found: &Entities) -> Vec<EntityOut> {
+    let mut wanted: Vec<Vec<usize>> = vec![Vec::new(); analysis.docs.len()];
+    let mut slots = Vec::new();
+    for e in &found.list {
+        for m in &e.mentions {
+            let at = wanted[m.doc].len();
+            wanted[m.doc].extend([m.span.start, m.span.end]);
+            slots.push(at);
+        }
+    }
+    let chars = CharOffsets::new(analysis, &wanted);
+    let mut slot = slots.into_iter();
+    found
+        .list
+        .iter()
+        .map(|e| EntityOut {
+            name: e.name.clone(),
+            kind: e.kind,
+            aliases: e.aliases.clone(),
+            roles: e.roles.clone(),
+            documents: e.documents.iter().map(|&d| doc_id(d)).collect(),
+            mentions: e
+                .mentions
+                .iter()
+                .map(|m| {
+                    let at = slot.next().expect("one slot per mention");
+                    SpanOut { doc: doc_id(m.doc), start: chars.per_doc[m.doc][at], end: chars.per_doc[m.doc][at + 1] }
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+fn quotes_out(analysis: &Analysis, found: &Entities, said: &[Quote]) -> Vec<QuoteOut> {
+    let mut wanted: Vec<Vec<usize>> = vec![Vec::new(); analysis.docs.len()];
+    let mut slots = Vec::new();
+    for q in said {
+        let at = wanted[q.doc].len();
+        let source = q.source.clone().unwrap_or(0..0);
+        wanted[q.doc].extend([q.content.start, q.content.end, source.start, source.end]);
+        slots.push(at);
+    }
+    let chars = CharOffsets::new(analysis, &wanted);
+    said.iter()
+        .zip(slots)
+        .map(|(q, at)| {
+            let c = &chars.per_doc[q.doc];
+            let text = &analysis.docs[q.doc].article.text;
+            QuoteOut {
+                speaker: q.speaker.map(|e| found.list[e].name.clone()),
+                role: q.role.clone(),
+                text: text[q.content.clone()].to_string(),
+                kind: q.kind,
+                cue: q.cue.clone().map(|c| text[c].to_string()),
+                doc: doc_id(q.doc),
+                start: c[at],
+                end: c[at + 1],
+                source: q.source.as_ref().map(|_| RangeOut { start: c[at + 2], end: c[at + 3] }),
+            }
+        })
+        .collect()
 }

@@ -2,5 +2,6 @@
 //! scores crosscheck on it, the way the peers in bench/ are scored.
 
 pub mod blocks;
+pub mod ecbplus;
 pub mod extract;
 pub mod summary;

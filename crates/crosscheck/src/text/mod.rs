@@ -2,6 +2,7 @@
 //! (lower-cased, stop words removed, Snowball-stemmed).
 
 pub mod segment;
+pub mod tokens;
 
 pub use segment::sentence_spans;
 
