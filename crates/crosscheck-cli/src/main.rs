@@ -24,6 +24,8 @@ struct Cli {
 enum Command {
     /// Brief one story from its sources: files (.txt, .html, .json, .jsonl, Multi-News, .gz), directories, or - for stdin.
     Brief(BriefArgs),
+    /// Who said what: the quotes of the inputs grouped by speaker (one article is enough).
+    Quotes(QuotesArgs),
     /// Measure quality against reference data.
     #[command(subcommand)]
     Eval(EvalCommand),
@@ -58,6 +60,25 @@ struct BriefArgs {
     fields: Vec<String>,
 }
 
+#[derive(Args)]
+struct QuotesArgs {
+    /// Input files or directories; "-" reads standard input.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Output format (default: text for a terminal).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Write to this file instead of standard output.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Largest input accepted, in bytes (for WARC files: per record).
+    #[arg(long, default_value_t = ReadOptions::default().max_bytes)]
+    max_bytes: u64,
+    /// JSON key of an article field (see `brief --help`).
+    #[arg(long = "field", value_name = "FIELD=KEY")]
+    fields: Vec<String>,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Text,
@@ -74,6 +95,40 @@ enum EvalCommand {
     Blocks(EvalBlocksArgs),
     /// Token precision/recall/F1 of main-text extraction on the article-extraction benchmark.
     Extract(EvalExtractArgs),
+    /// Precision/recall/F1 of quote attribution (source, content) on PolNeAR.
+    Quotes(EvalQuotesArgs),
+    /// B-cubed F1 of cross-document alias merging of named mentions on ECB+.
+    Aliases(EvalAliasesArgs),
+}
+
+#[derive(Args)]
+struct EvalQuotesArgs {
+    /// PolNeAR split directory with text/ and attributions/ (e.g. ../shared/data/polnear/dev).
+    #[arg(long)]
+    data: PathBuf,
+    /// Score this prediction file (one {"file", "quotes": [{"source", "cue", "content"}]} a
+    /// line, as bench/peers/quotes.py writes) instead of running crosscheck.
+    #[arg(long)]
+    pred: Option<PathBuf>,
+    /// Write crosscheck's predictions here, in the same format.
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Print the scores as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args)]
+struct EvalAliasesArgs {
+    /// ECB+ directory with xml/ and ECBplus_coreference_sentences.csv.
+    #[arg(long)]
+    data: PathBuf,
+    /// Use the mentions of every sentence, not only the sentences annotated for coreference.
+    #[arg(long)]
+    all_sentences: bool,
+    /// Print the scores as JSON.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Args)]
@@ -140,7 +195,22 @@ fn main() {
         .init();
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Brief(args) => brief(args),
+        Command::Brief(args) => brief(args, false),
+        Command::Quotes(a) => brief(
+            BriefArgs {
+                inputs: a.inputs,
+                format: a.format,
+                output: a.output,
+                words: 120,
+                sentences: None,
+                show_blocks: false,
+                max_bytes: a.max_bytes,
+                fields: a.fields,
+            },
+            true,
+        ),
+        Command::Eval(EvalCommand::Quotes(args)) => eval_quotes_cmd(args),
+        Command::Eval(EvalCommand::Aliases(args)) => eval_aliases_cmd(args),
         Command::Eval(EvalCommand::Summary(args)) => eval_summary_cmd(args),
         Command::Eval(EvalCommand::Blocks(args)) => eval_blocks_cmd(args),
         Command::Eval(EvalCommand::Extract(args)) => eval_extract_cmd(args),
@@ -151,7 +221,7 @@ fn main() {
     }
 }
 
-fn brief(args: BriefArgs) -> Result<()> {
+fn brief(args: BriefArgs, quotes_only: bool) -> Result<()> {
     let mut read_opts = ReadOptions { max_bytes: args.max_bytes, ..Default::default() };
     for spec in &args.fields {
         read_opts.fields.prefer_spec(spec).map_err(|e| anyhow::anyhow!("--field {e}"))?;
@@ -175,7 +245,16 @@ fn brief(args: BriefArgs) -> Result<()> {
         Format::Json => OutputFormat::Json,
         Format::Html => OutputFormat::Html,
     };
-    let rendered = render(&brief, format, RenderOptions { show_blocks: args.show_blocks });
+    let rendered = if quotes_only && matches!(format, OutputFormat::Json) {
+        let docs: Vec<serde_json::Value> = brief
+            .documents
+            .iter()
+            .map(|d| serde_json::json!({"id": d.id, "source": d.source, "title": d.title, "outlet": d.outlet}))
+            .collect();
+        serde_json::to_string_pretty(&serde_json::json!({"documents": docs, "quotes": brief.quotes}))? + "\n"
+    } else {
+        render(&brief, format, RenderOptions { show_blocks: args.show_blocks, quotes_only })
+    };
     write_output(args.output.as_deref(), rendered.as_bytes())
 }
 
@@ -319,6 +398,74 @@ fn eval_extract_cmd(args: EvalExtractArgs) -> Result<()> {
             e.megabytes,
             mb_s
         );
+    }
+    write_output(None, out.as_bytes())
+}
+
+fn eval_quotes_cmd(args: EvalQuotesArgs) -> Result<()> {
+    use crosscheck::eval::quotes::{predict, read_polnear, read_predictions, score, Attribution};
+    let files = read_polnear(&args.data)?;
+    let started = std::time::Instant::now();
+    let preds = match &args.pred {
+        Some(p) => read_predictions(p)?,
+        None => {
+            let ours = predict(&files);
+            if let Some(out) = &args.out {
+                let mut text = String::new();
+                for f in &ours {
+                    text.push_str(&serde_json::to_string(f)?);
+                    text.push('\n');
+                }
+                write_output(Some(out), text.as_bytes())?;
+            }
+            ours.iter().map(|f| (f.file.clone(), f.quotes.iter().map(Attribution::from).collect())).collect()
+        }
+    };
+    let seconds = started.elapsed().as_secs_f64();
+    let e = score(&files, &preds);
+    let mut out = String::new();
+    if args.json {
+        let mut v = serde_json::to_value(&e)?;
+        if args.pred.is_none() {
+            v["articles_per_s"] = serde_json::json!(files.len() as f64 / seconds.max(1e-9));
+        }
+        outln!(out, "{v}");
+    } else {
+        outln!(out, "{} files\n", e.files);
+        outln!(out, "| subset | gold | predicted | matched | precision | recall | F1 |");
+        outln!(out, "|---|---:|---:|---:|---:|---:|---:|");
+        for (name, p) in [("all", &e.overall), ("speech verb cue", &e.speech)] {
+            outln!(
+                out,
+                "| {name} | {} | {} | {} | {:.3} | {:.3} | {:.3} |",
+                p.gold,
+                p.pred,
+                p.matched,
+                p.precision,
+                p.recall,
+                p.f1
+            );
+        }
+        if args.pred.is_none() {
+            outln!(out, "\n{:.1} articles/s (entities + quotes, all threads)", files.len() as f64 / seconds.max(1e-9));
+        }
+    }
+    write_output(None, out.as_bytes())
+}
+
+fn eval_aliases_cmd(args: EvalAliasesArgs) -> Result<()> {
+    let e = crosscheck::eval::aliases::evaluate(&args.data, args.all_sentences)?;
+    let mut out = String::new();
+    if args.json {
+        outln!(out, "{}", serde_json::to_string(&e)?);
+    } else {
+        outln!(out, "{} topics, {} named mentions, {} gold entities\n", e.topics, e.mentions, e.gold_clusters);
+        outln!(out, "| merging | B-cubed P | R | F1 |");
+        outln!(out, "|---|---:|---:|---:|");
+        for (name, s) in [("crosscheck", &e.crosscheck), ("same text", &e.same_text), ("all singletons", &e.singletons)]
+        {
+            outln!(out, "| {name} | {:.3} | {:.3} | {:.3} |", s.precision, s.recall, s.f1);
+        }
     }
     write_output(None, out.as_bytes())
 }

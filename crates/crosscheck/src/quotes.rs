@@ -95,7 +95,9 @@ struct Marked {
     /// Byte offset of the opening mark (or the block start for a lost opener).
     before: usize,
     open_end: bool,
+    /// The block it ends in, and the block it starts in (earlier for a multi-paragraph quote).
     block: usize,
+    first_block: usize,
 }
 
 fn is_open_mark(c: char) -> bool {
@@ -115,13 +117,19 @@ fn marks_in_block(text: &str, block: &Range<usize>, index: usize) -> Vec<Marked>
     for (i, c) in body.char_indices() {
         let at = block.start + i;
         let straight = c == '"';
-        let opening =
-            is_open_mark(c) || (straight && prev.is_none_or(|p| p.is_whitespace() || "([{—–-:/".contains(p)));
+        let opening = is_open_mark(c) || (straight && prev.is_none_or(|p| p.is_whitespace() || "([{—–-:/".contains(p)));
         let closing = is_close_mark(c) || (straight && !opening);
         if opening {
             if let Some(o) = open.take() {
                 // A new quote opens before the last one closed: end the last one here.
-                out.push(Marked { content: o..at, after: at, before: open_mark, open_end: false, block: index });
+                out.push(Marked {
+                    content: o..at,
+                    after: at,
+                    before: open_mark,
+                    open_end: false,
+                    block: index,
+                    first_block: index,
+                });
             }
             open = Some(at + c.len_utf8());
             open_mark = at;
@@ -133,6 +141,7 @@ fn marks_in_block(text: &str, block: &Range<usize>, index: usize) -> Vec<Marked>
                     before: open_mark,
                     open_end: false,
                     block: index,
+                    first_block: index,
                 }),
                 // A closing mark with no opener: the opener was lost, the quote runs from the
                 // block start ("If it looks like a terrorist, ... it's a terrorist,” Lavrov said.).
@@ -142,6 +151,7 @@ fn marks_in_block(text: &str, block: &Range<usize>, index: usize) -> Vec<Marked>
                     before: block.start,
                     open_end: false,
                     block: index,
+                    first_block: index,
                 }),
                 None => {}
             }
@@ -149,7 +159,14 @@ fn marks_in_block(text: &str, block: &Range<usize>, index: usize) -> Vec<Marked>
         prev = Some(c);
     }
     if let Some(o) = open {
-        out.push(Marked { content: o..block.end, after: block.end, before: open_mark, open_end: true, block: index });
+        out.push(Marked {
+            content: o..block.end,
+            after: block.end,
+            before: open_mark,
+            open_end: true,
+            block: index,
+            first_block: index,
+        });
     }
     for m in &mut out {
         m.content = trim_span(text, m.content.clone());
@@ -206,13 +223,36 @@ struct Attribution {
 fn ends_source(word: &str) -> bool {
     matches!(
         word.to_lowercase().as_str(),
-        "on" | "in" | "at" | "during" | "after" | "before" | "when" | "while" | "to" | "from" | "as" | "and" | "but"
-            | "who" | "which" | "that" | "adding" | "referring" | "speaking" | "told" | "via" | "last" | "this"
-            | "yesterday" | "today" | "earlier" | "later" | "late" | "recently"
-    ) || crate::entities::lexicon::NEVER_NAME_START[crate::entities::lexicon::NEVER_NAME_START
-        .iter()
-        .position(|&w| w == "monday")
-        .unwrap_or(0)..]
+        "on" | "in"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "when"
+            | "while"
+            | "to"
+            | "from"
+            | "as"
+            | "and"
+            | "but"
+            | "who"
+            | "which"
+            | "that"
+            | "adding"
+            | "referring"
+            | "speaking"
+            | "told"
+            | "via"
+            | "last"
+            | "this"
+            | "yesterday"
+            | "today"
+            | "earlier"
+            | "later"
+            | "late"
+            | "recently"
+    ) || crate::entities::lexicon::NEVER_NAME_START
+        [crate::entities::lexicon::NEVER_NAME_START.iter().position(|&w| w == "monday").unwrap_or(0)..]
         .contains(&word.to_lowercase().as_str())
 }
 
@@ -220,15 +260,42 @@ fn ends_source(word: &str) -> bool {
 fn breaks_subject(word: &str) -> bool {
     matches!(
         word.to_lowercase().as_str(),
-        "is" | "was" | "are" | "were" | "be" | "been" | "will" | "would" | "could" | "should" | "can" | "may"
-            | "might" | "must" | "not" | "if" | "because" | "so" | "than" | "then" | "there" | "it" | "this"
-            | "that" | "which" | "what" | "when" | "we" | "i" | "you"
+        "is" | "was"
+            | "are"
+            | "were"
+            | "be"
+            | "been"
+            | "will"
+            | "would"
+            | "could"
+            | "should"
+            | "can"
+            | "may"
+            | "might"
+            | "must"
+            | "not"
+            | "if"
+            | "because"
+            | "so"
+            | "than"
+            | "then"
+            | "there"
+            | "it"
+            | "this"
+            | "that"
+            | "which"
+            | "what"
+            | "when"
+            | "we"
+            | "i"
+            | "you"
     )
 }
 
 /// `”, said SPEAKER` or `”, SPEAKER said` right after a quote, within the sentence.
 fn attribution_after(text: &str, after: usize, limit: usize) -> Option<Attribution> {
-    let end = text[after..limit].find(['“', '"', '«', '\n']).map_or(limit, |p| after + p);
+    let rest = text.get(after..limit)?;
+    let end = rest.find(['“', '"', '«', '\n']).map_or(limit, |p| after + p);
     let toks = tokens_in(text, after..end);
     let mut k = 0;
     while k < toks.len() && matches!(toks[k].text(text), "," | "—" | "–" | "-") {
@@ -261,8 +328,7 @@ fn attribution_after(text: &str, after: usize, limit: usize) -> Option<Attributi
     }
     let mut s_end = v;
     // "has said", "had told": the auxiliary belongs to the cue.
-    if s_end > k + 1 && matches!(toks[s_end - 1].text(text).to_lowercase().as_str(), "has" | "had" | "have" | "also")
-    {
+    if s_end > k + 1 && matches!(toks[s_end - 1].text(text).to_lowercase().as_str(), "has" | "had" | "have" | "also") {
         s_end -= 1;
     }
     Some(Attribution { source: toks[k].span.start..toks[s_end - 1].span.end, cue: toks[v].span.clone() })
@@ -270,7 +336,7 @@ fn attribution_after(text: &str, after: usize, limit: usize) -> Option<Attributi
 
 /// `SPEAKER said: “` or `SPEAKER said that “` right before a quote, within its sentence.
 fn attribution_before(text: &str, block_start: usize, before: usize) -> Option<Attribution> {
-    let head = &text[block_start..before];
+    let head = text.get(block_start..before)?;
     // The sentence the quote opens in: after the last sentence end before the mark.
     let from = head
         .char_indices()
@@ -298,7 +364,8 @@ fn attribution_before(text: &str, block_start: usize, before: usize) -> Option<A
         start -= 1;
     }
     let mut s_end = cue;
-    if s_end > start + 1 && matches!(toks[s_end - 1].text(text).to_lowercase().as_str(), "has" | "had" | "have" | "also")
+    if s_end > start + 1
+        && matches!(toks[s_end - 1].text(text).to_lowercase().as_str(), "has" | "had" | "have" | "also")
     {
         s_end -= 1;
     }
@@ -389,17 +456,26 @@ fn direct_quotes(doc: usize, text: &str, blocks: &[Range<usize>], entities: &Ent
     let mut prev_turn: Option<(usize, Option<usize>, Option<String>)> = None; // (block, speaker, role)
     for m in marked {
         let block = &blocks[m.block];
-        let attribution =
-            attribution_after(text, m.after, block.end).or_else(|| attribution_before(text, block.start, m.before));
+        let attribution = attribution_after(text, m.after, block.end)
+            .or_else(|| attribution_before(text, blocks[m.first_block].start, m.before));
         let words = word_count(&text[m.content.clone()]);
-        let lost_opener = m.before == block.start && !text[block.clone()].trim_start().starts_with(['“', '"', '«']);
+        let first = &blocks[m.first_block];
+        let lost_opener = m.before == first.start && !text[first.clone()].trim_start().starts_with(['“', '"', '«']);
         if lost_opener && attribution.is_none() {
             continue; // a stray closing mark, not a quote
         }
         let quote = match attribution {
             Some(a) => {
                 let (speaker, role) = resolve(doc, text, &a.source, entities, last_speaker);
-                Quote { doc, kind: QuoteKind::Direct, content: m.content, cue: Some(a.cue), source: Some(a.source), speaker, role }
+                Quote {
+                    doc,
+                    kind: QuoteKind::Direct,
+                    content: m.content,
+                    cue: Some(a.cue),
+                    source: Some(a.source),
+                    speaker,
+                    role,
+                }
             }
             None if words < MIN_UNATTRIBUTED_WORDS => continue,
             None => {
@@ -518,14 +594,22 @@ fn reported_in(doc: usize, text: &str, span: Range<usize>) -> Option<Quote> {
             return None;
         }
         let e = end_of_content(comma + 1);
-        return quote(toks[2].span.start..toks[comma - 1].span.end, toks[0].span.clone(), toks[comma + 1].span.start..toks[e - 1].span.end);
+        return quote(
+            toks[2].span.start..toks[comma - 1].span.end,
+            toks[0].span.clone(),
+            toks[comma + 1].span.start..toks[e - 1].span.end,
+        );
     }
     // "CONTENT, according to SOURCE."
     if let Some(a) = (1..toks.len().saturating_sub(2)).rev().find(|&k| lw(k) == "according" && lw(k + 1) == "to") {
         if a >= 2 && t(a - 1) == "," {
             let e = end_of_content(a + 2);
             if e > a + 2 && e - (a + 2) <= MAX_SOURCE_TOKENS {
-                return quote(toks[a + 2].span.start..toks[e - 1].span.end, toks[a].span.clone(), toks[0].span.start..toks[a - 2].span.end);
+                return quote(
+                    toks[a + 2].span.start..toks[e - 1].span.end,
+                    toks[a].span.clone(),
+                    toks[0].span.start..toks[a - 2].span.end,
+                );
             }
         }
     }
@@ -535,10 +619,13 @@ fn reported_in(doc: usize, text: &str, span: Range<usize>) -> Option<Quote> {
         let after_ok = (v + 1..toks.len()).filter(|&k| toks[k].word).count() <= 6;
         // The leftmost comma within reach whose right side opens like a noun phrase.
         let comma = (v.saturating_sub(MAX_SOURCE_TOKENS)..v).filter(|&k| t(k) == "," && k > 2).find(|&k| {
-            k + 1 < v && {
-                let first = t(k + 1);
-                is_capitalised(first) || matches!(first.to_lowercase().as_str(), "the" | "a" | "an" | "he" | "she" | "they")
-            } && !(k + 1..v).any(|m| toks[m].word && breaks_subject(t(m)))
+            k + 1 < v
+                && {
+                    let first = t(k + 1);
+                    is_capitalised(first)
+                        || matches!(first.to_lowercase().as_str(), "the" | "a" | "an" | "he" | "she" | "they")
+                }
+                && !(k + 1..v).any(|m| toks[m].word && breaks_subject(t(m)))
         });
         if let (true, Some(c)) = (after_ok, comma) {
             let mut s_end = v;
@@ -550,14 +637,22 @@ fn reported_in(doc: usize, text: &str, span: Range<usize>) -> Option<Quote> {
                 s_end -= 1;
             }
             if s_end > c + 1 {
-                return quote(toks[c + 1].span.start..toks[s_end - 1].span.end, toks[v].span.clone(), toks[0].span.start..toks[c - 1].span.end);
+                return quote(
+                    toks[c + 1].span.start..toks[s_end - 1].span.end,
+                    toks[v].span.clone(),
+                    toks[0].span.start..toks[c - 1].span.end,
+                );
             }
         }
         // "CONTENT, said SOURCE."
         if v >= 2 && t(v - 1) == "," && after_ok {
             let e = end_of_content(v + 1);
             if e > v + 1 {
-                return quote(toks[v + 1].span.start..toks[e - 1].span.end, toks[v].span.clone(), toks[0].span.start..toks[v - 2].span.end);
+                return quote(
+                    toks[v + 1].span.start..toks[e - 1].span.end,
+                    toks[v].span.clone(),
+                    toks[0].span.start..toks[v - 2].span.end,
+                );
             }
         }
     }
@@ -588,7 +683,14 @@ fn reported_in(doc: usize, text: &str, span: Range<usize>) -> Option<Quote> {
         c = match that {
             Some(k) => k,
             None => (v + 1..toks.len().min(v + 4))
-                .find(|&k| !toks[k].word || !(is_capitalised(t(k)) || matches!(lw(k).as_str(), "the" | "reporters" | "journalists" | "lawmakers" | "congress" | "parliament")))
+                .find(|&k| {
+                    !toks[k].word
+                        || !(is_capitalised(t(k))
+                            || matches!(
+                                lw(k).as_str(),
+                                "the" | "reporters" | "journalists" | "lawmakers" | "congress" | "parliament"
+                            ))
+                })
                 .unwrap_or(v + 1),
         };
     }

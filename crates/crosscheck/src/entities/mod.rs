@@ -39,6 +39,18 @@ pub enum EntityType {
     Other,
 }
 
+impl EntityType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Person => "person",
+            EntityType::Organisation => "organisation",
+            EntityType::Place => "place",
+            EntityType::Group => "group",
+            EntityType::Other => "other",
+        }
+    }
+}
+
 /// How a mention names its entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Form {
@@ -100,7 +112,12 @@ impl Entities {
     pub fn within(&self, doc: usize, span: &Range<usize>) -> Vec<(Range<usize>, usize)> {
         let Some(list) = self.by_doc.get(doc) else { return Vec::new() };
         let from = list.partition_point(|(s, _)| s.start < span.start);
-        list[from..].iter().take_while(|(s, _)| s.start < span.end).filter(|(s, _)| s.end <= span.end).cloned().collect()
+        list[from..]
+            .iter()
+            .take_while(|(s, _)| s.start < span.end)
+            .filter(|(s, _)| s.end <= span.end)
+            .cloned()
+            .collect()
     }
 
     /// The last person (or, failing that, any entity) mentioned before byte `at` of `doc`,
@@ -123,9 +140,8 @@ impl Entities {
         if want.is_empty() {
             return None;
         }
-        let fits = |e: &Entity| {
-            e.kind == EntityType::Person && e.roles.iter().any(|r| role_matches(&role_key(r), &want))
-        };
+        let fits =
+            |e: &Entity| e.kind == EntityType::Person && e.roles.iter().any(|r| role_matches(&role_key(r), &want));
         let in_doc: Vec<usize> =
             (0..self.list.len()).filter(|&i| fits(&self.list[i]) && self.list[i].documents.contains(&doc)).collect();
         if in_doc.len() == 1 {
@@ -170,7 +186,8 @@ fn lowercase_vocabulary(analysis: &Analysis) -> FxHashSet<String> {
     set
 }
 
-const CONNECTORS: &[&str] = &["of", "and", "the", "for", "de", "du", "da", "van", "von", "der", "del", "la", "bin", "ibn"];
+const CONNECTORS: &[&str] =
+    &["of", "and", "the", "for", "de", "du", "da", "van", "von", "der", "del", "la", "bin", "ibn"];
 
 fn lower(s: &str) -> String {
     s.to_lowercase().replace('’', "'")
@@ -200,9 +217,9 @@ fn namelike(word: &str) -> bool {
         return tail.len() == word.len() || !tail.chars().next().is_some_and(char::is_lowercase);
     }
     let l = word.to_lowercase();
-    ["al-", "el-", "ad-", "as-", "ash-", "bin-"].iter().any(|p| {
-        l.starts_with(p) && word[p.len()..].chars().next().is_some_and(char::is_uppercase)
-    })
+    ["al-", "el-", "ad-", "as-", "ash-", "bin-"]
+        .iter()
+        .any(|p| l.starts_with(p) && word[p.len()..].chars().next().is_some_and(char::is_uppercase))
 }
 
 fn strip_possessive(word: &str) -> &str {
@@ -493,9 +510,7 @@ fn role_matches(known: &[String], want: &[String]) -> bool {
     // Compare with demonyms folded to countries: "russian foreign minister" ~ "russia foreign minister".
     let fold = |ws: &[String]| -> Vec<String> {
         ws.iter()
-            .map(|w| {
-                lexicon::DEMONYMS.iter().find(|(d, _)| d == w).map(|(_, c)| c.to_lowercase()).unwrap_or(w.clone())
-            })
+            .map(|w| lexicon::DEMONYMS.iter().find(|(d, _)| d == w).map(|(_, c)| c.to_lowercase()).unwrap_or(w.clone()))
             .collect()
     };
     let (k, w) = (fold(known), fold(want));
@@ -507,7 +522,7 @@ pub fn name_key(name: &str) -> String {
     let ascii = deunicode::deunicode(name);
     let mut words: Vec<String> = ascii
         .split(|c: char| c.is_whitespace() || c == '-')
-        .map(|w| w.replace('.', "").replace('\'', "").to_lowercase())
+        .map(|w| w.replace(['.', '\''], "").to_lowercase())
         .filter(|w| !w.is_empty())
         .collect();
     if words.first().is_some_and(|w| w == "the") && words.len() > 1 {
@@ -780,7 +795,7 @@ fn build(
                 }
             }
         }
-        roles.sort_by(|a, b| b.1.cmp(&a.1));
+        roles.sort_by_key(|r| std::cmp::Reverse(r.1));
         let kind = match known {
             Some(k) => lexicon::KNOWN[k].1,
             None => vote_type(members, &mentions, keys, !roles.is_empty()),
@@ -796,9 +811,11 @@ fn build(
                     let acr = |s: &str| is_acronym(s) as u8;
                     acr(&a.0)
                         .cmp(&acr(&b.0))
-                        .then(words(&b.0).min(if kind == EntityType::Person { 4 } else { 1 }).cmp(
-                            &words(&a.0).min(if kind == EntityType::Person { 4 } else { 1 }),
-                        ))
+                        .then(
+                            words(&b.0)
+                                .min(if kind == EntityType::Person { 4 } else { 1 })
+                                .cmp(&words(&a.0).min(if kind == EntityType::Person { 4 } else { 1 })),
+                        )
                         .then(b.1.cmp(&a.1))
                         .then(a.2.cmp(&b.2))
                 });

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{blocks_of, doc_label, left_out, RenderOptions};
+use super::{blocks_of, doc_label, left_out, notable_entities, quote_line, who_said_what, RenderOptions};
 use crate::brief::Brief;
 
 /// Escapes Markdown and inline-HTML syntax in untrusted text.
@@ -21,11 +21,47 @@ fn esc(text: &str) -> String {
     out
 }
 
+fn quotes_section(brief: &Brief, out: &mut String) {
+    let _ = writeln!(out, "## Who said what\n");
+    for g in who_said_what(brief) {
+        let name = g.speaker.map(esc).unwrap_or_else(|| "*speaker not named*".into());
+        let role = if g.roles.is_empty() { String::new() } else { format!(", {}", esc(&g.roles.join("; "))) };
+        let docs: Vec<String> = g.documents.iter().map(|c| format!("[{c}](#{c})")).collect();
+        let _ = writeln!(out, "- **{name}**{role} {}", docs.join(" "));
+        for q in g.quotes {
+            let _ = writeln!(out, "  - {} [{}](#{})", esc(&quote_line(q)), q.doc, q.doc);
+        }
+    }
+    if brief.quotes.is_empty() {
+        let _ = writeln!(out, "No quotes found.");
+    }
+}
+
 pub(super) fn render(brief: &Brief, opts: RenderOptions) -> String {
+    if opts.quotes_only {
+        let mut out = String::new();
+        quotes_section(brief, &mut out);
+        return out;
+    }
     let mut out = String::from("# Brief\n\n## Summary\n\n");
     for s in &brief.summary {
         let cites: Vec<String> = s.citations.iter().map(|c| format!("[{c}](#{c})")).collect();
         let _ = writeln!(out, "- {} {}", esc(&s.text), cites.join(" "));
+    }
+    let _ = writeln!(out);
+    quotes_section(brief, &mut out);
+    let _ = writeln!(out, "\n## Entities\n\n| name | type | also called | sources |\n|---|---|---|---|");
+    for e in notable_entities(brief) {
+        let mut aka = e.aliases.clone();
+        aka.extend(e.roles.iter().cloned());
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            esc(&e.name),
+            e.kind.as_str(),
+            esc(&aka.join(", ")),
+            e.documents.join(" ")
+        );
     }
     let _ = writeln!(out, "\n## Sources\n");
     for d in &brief.documents {

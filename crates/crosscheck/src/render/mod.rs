@@ -5,7 +5,7 @@ mod html;
 mod markdown;
 mod terminal;
 
-use crate::brief::{Brief, DocumentOut};
+use crate::brief::{Brief, DocumentOut, EntityOut, QuoteOut};
 use crate::clean::BlockKind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,6 +21,71 @@ pub enum OutputFormat {
 pub struct RenderOptions {
     /// Show every document with its blocks marked by kind.
     pub show_blocks: bool,
+    /// Show only who said what (the `quotes` command).
+    pub quotes_only: bool,
+}
+
+/// How many entities the human-readable briefs list (the JSON has all of them).
+const ENTITIES_SHOWN: usize = 20;
+
+/// Quotes of one speaker ("who said what"), speakers with the most quotes first; quotes whose
+/// speaker the text does not name come last under `None`.
+struct SpeakerQuotes<'a> {
+    speaker: Option<&'a str>,
+    roles: Vec<&'a str>,
+    quotes: Vec<&'a QuoteOut>,
+    documents: Vec<&'a str>,
+}
+
+fn who_said_what(brief: &Brief) -> Vec<SpeakerQuotes<'_>> {
+    let mut groups: Vec<SpeakerQuotes> = Vec::new();
+    for q in &brief.quotes {
+        let slot = match groups.iter().position(|g| g.speaker == q.speaker.as_deref()) {
+            Some(i) => i,
+            None => {
+                groups.push(SpeakerQuotes {
+                    speaker: q.speaker.as_deref(),
+                    roles: Vec::new(),
+                    quotes: Vec::new(),
+                    documents: Vec::new(),
+                });
+                groups.len() - 1
+            }
+        };
+        let g = &mut groups[slot];
+        if let Some(r) = q.role.as_deref() {
+            if !g.roles.iter().any(|x| x.eq_ignore_ascii_case(r)) {
+                g.roles.push(r);
+            }
+        }
+        if !g.documents.contains(&q.doc.as_str()) {
+            g.documents.push(&q.doc);
+        }
+        g.quotes.push(q);
+    }
+    // Entity roles fill in for speakers whose quotes never state one.
+    for g in &mut groups {
+        if let (Some(name), true) = (g.speaker, g.roles.is_empty()) {
+            if let Some(e) = brief.entities.iter().find(|e| e.name == name) {
+                g.roles.extend(e.roles.iter().take(1).map(String::as_str));
+            }
+        }
+    }
+    groups.sort_by(|a, b| a.speaker.is_none().cmp(&b.speaker.is_none()).then(b.quotes.len().cmp(&a.quotes.len())));
+    groups
+}
+
+/// The entities worth listing to a reader: those mentioned more than once or in several sources.
+fn notable_entities(brief: &Brief) -> impl Iterator<Item = &EntityOut> {
+    brief.entities.iter().filter(|e| e.mentions.len() > 1 || e.documents.len() > 1).take(ENTITIES_SHOWN)
+}
+
+/// A quote as a reader sees it: direct speech in quotation marks, reported speech as is.
+fn quote_line(q: &QuoteOut) -> String {
+    match q.kind {
+        crate::quotes::QuoteKind::Direct => format!("“{}”", q.text),
+        crate::quotes::QuoteKind::Reported => format!("({}) {}", q.cue.as_deref().unwrap_or("reported"), q.text),
+    }
 }
 
 pub fn render(brief: &Brief, format: OutputFormat, opts: RenderOptions) -> String {

@@ -2,11 +2,30 @@
 
 use std::fmt::Write;
 
-use super::{blocks_of, doc_label, left_out, RenderOptions};
+use super::{blocks_of, doc_label, left_out, notable_entities, quote_line, who_said_what, RenderOptions};
 use crate::brief::Brief;
+
+fn quotes_section(brief: &Brief, out: &mut String) {
+    let _ = writeln!(out, "WHO SAID WHAT ({} quotes)\n", brief.quotes.len());
+    for g in who_said_what(brief) {
+        let name = g.speaker.unwrap_or("(speaker not named)");
+        let role = if g.roles.is_empty() { String::new() } else { format!(", {}", g.roles.join("; ")) };
+        let _ = writeln!(out, "  {name}{role} [{}]", g.documents.join(", "));
+        for q in g.quotes {
+            let _ = writeln!(out, "    - {} [{}]", quote_line(q), q.doc);
+        }
+    }
+    if brief.quotes.is_empty() {
+        let _ = writeln!(out, "  (no quotes found)");
+    }
+}
 
 pub(super) fn render(brief: &Brief, opts: RenderOptions) -> String {
     let mut out = String::new();
+    if opts.quotes_only {
+        quotes_section(brief, &mut out);
+        return without_control_chars(&out);
+    }
     let n = brief.documents.len();
     let _ = writeln!(out, "SUMMARY ({n} source{})\n", if n == 1 { "" } else { "s" });
     for s in &brief.summary {
@@ -14,6 +33,21 @@ pub(super) fn render(brief: &Brief, opts: RenderOptions) -> String {
     }
     if brief.summary.is_empty() {
         let _ = writeln!(out, "  (no reporting sentences to summarize)");
+    }
+    let _ = writeln!(out);
+    quotes_section(brief, &mut out);
+    let _ = writeln!(out, "\nENTITIES\n");
+    for e in notable_entities(brief) {
+        let aka = if e.aliases.is_empty() { String::new() } else { format!(" (also: {})", e.aliases.join(", ")) };
+        let role = e.roles.first().map(|r| format!(", {r}")).unwrap_or_default();
+        let kind = e.kind.as_str();
+        let _ = writeln!(
+            out,
+            "  {} [{kind}{role}]{aka} - {} mentions in {}",
+            e.name,
+            e.mentions.len(),
+            e.documents.join(", ")
+        );
     }
     let _ = writeln!(out, "\nSOURCES");
     for d in &brief.documents {
