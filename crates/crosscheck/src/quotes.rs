@@ -355,18 +355,25 @@ fn attribution_before(text: &str, block_start: usize, before: usize) -> Option<A
     let mut start = cue;
     while start > 0 && cue - start < MAX_SOURCE_TOKENS {
         let w = toks[start - 1].text(text);
-        if w == "," || (toks[start - 1].word && breaks_subject(w)) {
+        if toks[start - 1].word && breaks_subject(w) {
             break;
         }
-        if !toks[start - 1].word && w != "'" && w != "’" {
+        // Commas stay inside: "The harbour master, Ines Daly, said: “...".
+        if !toks[start - 1].word && !matches!(w, "'" | "’" | ",") {
             break;
         }
         start -= 1;
+    }
+    while start < cue && toks[start].text(text) == "," {
+        start += 1;
     }
     let mut s_end = cue;
     if s_end > start + 1
         && matches!(toks[s_end - 1].text(text).to_lowercase().as_str(), "has" | "had" | "have" | "also")
     {
+        s_end -= 1;
+    }
+    while s_end > start && toks[s_end - 1].text(text) == "," {
         s_end -= 1;
     }
     if start >= s_end {
@@ -552,7 +559,12 @@ fn reported_speech(
 fn looks_like_source(text: &str, source: &Range<usize>) -> bool {
     let phrase = &text[source.clone()];
     let n = word_count(phrase);
-    (1..=6).contains(&n) && !phrase.split_whitespace().any(breaks_subject)
+    let first = phrase.split_whitespace().next().unwrap_or("").to_lowercase();
+    let clause_word = matches!(
+        first.as_str(),
+        "and" | "but" | "as" | "after" | "before" | "to" | "while" | "at" | "of" | "when" | "if" | "in" | "on" | "for"
+    );
+    (1..=6).contains(&n) && !clause_word && !phrase.split_whitespace().any(breaks_subject)
 }
 
 /// One sentence's reported speech, if it has that shape.
@@ -662,6 +674,10 @@ fn reported_in(doc: usize, text: &str, span: Range<usize>) -> Option<Quote> {
         if !(0..c).any(|k| toks[k].word && is_speech_verb(t(k))) {
             s0 = c + 1;
         }
+    }
+    // A leading conjunction is not part of the source ("But Kirby said ...").
+    while s0 < toks.len() && matches!(lw(s0).as_str(), "but" | "and" | "so" | "yet" | "still" | "now") {
+        s0 += 1;
     }
     let v = (s0..toks.len().min(s0 + MAX_SOURCE_TOKENS + 1)).find(|&k| toks[k].word && is_speech_verb(t(k)))?;
     if v == s0 || (s0..v).any(|k| (toks[k].word && breaks_subject(t(k))) || matches!(t(k), "," | ";" | ":" | "(")) {

@@ -157,12 +157,12 @@ impl Entities {
 
 /// Finds and merges the entities of an analysed story.
 pub fn find_entities(analysis: &Analysis) -> Entities {
-    let lower_vocab = lowercase_vocabulary(analysis);
+    let vocab = Vocabulary::of_texts(analysis.docs.iter().map(|d| d.article.text.as_str()));
     let mut mentions = Vec::new();
     for (d, doc) in analysis.docs.iter().enumerate() {
         let text = &doc.article.text;
         for s in analysis.sentences.iter().filter(|s| s.doc == d && carries_entities(s.kind)) {
-            detect(d, text, s.span.clone(), &lower_vocab, &mut mentions);
+            detect(d, text, s.span.clone(), &vocab, &mut mentions);
         }
     }
     merge(mentions, analysis.docs.len())
@@ -172,18 +172,48 @@ fn carries_entities(kind: BlockKind) -> bool {
     matches!(kind, BlockKind::Body | BlockKind::QuoteBlock | BlockKind::Editorial | BlockKind::EmbeddedArticle)
 }
 
-/// Words seen written in lower case somewhere in the story: a capitalised sentence opener
-/// that also appears in lower case ("Police", "Officials") is an ordinary word.
-fn lowercase_vocabulary(analysis: &Analysis) -> FxHashSet<String> {
-    let mut set = FxHashSet::default();
-    for doc in &analysis.docs {
-        for w in crate::text::words(&doc.article.text) {
-            if w.chars().next().is_some_and(char::is_lowercase) {
-                set.insert(w.to_string());
+/// What the story's spelling says about its words: those written in lower case somewhere (a
+/// capitalised sentence opener that also appears in lower case is an ordinary word), and those
+/// capitalised in mid-sentence (a name is; "Officials" at the start of every sentence is not).
+#[derive(Default)]
+pub struct Vocabulary {
+    lowercase: FxHashSet<String>,
+    mid_sentence_caps: FxHashSet<String>,
+}
+
+impl Vocabulary {
+    pub fn of_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vocabulary {
+        let mut v = Vocabulary::default();
+        for text in texts {
+            let toks = tokenize(text);
+            for (k, t) in toks.iter().enumerate() {
+                let w = t.text(text);
+                if !t.word {
+                    continue;
+                }
+                if w.chars().next().is_some_and(char::is_lowercase) {
+                    v.lowercase.insert(w.to_string());
+                } else if k > 0 && (toks[k - 1].word || toks[k - 1].text(text) == ",") {
+                    v.mid_sentence_caps.insert(lower(strip_possessive(w)));
+                }
             }
         }
+        v
     }
-    set
+
+    /// A capitalised sentence opener that reads as an ordinary word: seen in lower case, or a
+    /// plural never capitalised mid-sentence ("Officials said", "Residents fled").
+    fn ordinary_opener(&self, lower_word: &str) -> bool {
+        if self.lowercase.contains(lower_word) {
+            return true;
+        }
+        let plural = lower_word.len() > 4
+            && lower_word.ends_with('s')
+            && !lower_word.ends_with("ss")
+            && !lower_word.ends_with("us")
+            && !lower_word.ends_with("is");
+        plural && !self.mid_sentence_caps.contains(lower_word)
+    }
 }
 
 const CONNECTORS: &[&str] =
@@ -227,7 +257,7 @@ fn strip_possessive(word: &str) -> &str {
 }
 
 /// Finds the name mentions of one sentence (byte span `span` of `text`).
-pub fn detect(doc: usize, text: &str, span: Range<usize>, lower_vocab: &FxHashSet<String>, out: &mut Vec<Mention>) {
+pub fn detect(doc: usize, text: &str, span: Range<usize>, vocab: &Vocabulary, out: &mut Vec<Mention>) {
     let sentence = &text[span.clone()];
     let toks: Vec<Token> = tokenize(sentence)
         .into_iter()
@@ -254,7 +284,7 @@ pub fn detect(doc: usize, text: &str, span: Range<usize>, lower_vocab: &FxHashSe
         let lw = lw.split('\'').next().unwrap_or(&lw).to_string();
         if Some(i) == first_word
             && !is_acronym(w)
-            && (in_list(lexicon::NEVER_NAME_START, &lw) || crate::text::is_stopword(&lw) || lower_vocab.contains(&lw))
+            && (in_list(lexicon::NEVER_NAME_START, &lw) || crate::text::is_stopword(&lw) || vocab.ordinary_opener(&lw))
             && !in_list(lexicon::PLACES, w)
         {
             i += 1;
