@@ -12,9 +12,24 @@ cargo build --release --locked -p crosscheck-cli
 BIN=target/release/crosscheck
 out=$(mktemp -d)
 
-echo "== seeds: brief, and no reader comment, caption, editorial or boilerplate in the summary"
+echo "== seeds: brief, no reader comment, caption, editorial or boilerplate in the summary; who said what"
 $BIN brief "$SHARED/seeds" --format json -o "$out/seeds.json"
-python3 scripts/check_brief.py "$out/seeds.json"
+python3 scripts/check_brief.py "$out/seeds.json" --seeds
+
+echo "== quote attribution on PolNeAR dev (speech-cue precision must stay >= 0.85), aliases on ECB+"
+$BIN eval quotes --data "$SHARED/data/polnear/dev" --out "$out/quotes.jsonl" --json > "$out/quotes.score.json"
+cat "$out/quotes.score.json"
+python3 bench/quotes_score.py --data "$SHARED/data/polnear/dev" --pred "$out/quotes.jsonl" --json > "$out/quotes.py.json"
+python3 - "$out/quotes.score.json" "$out/quotes.py.json" <<'PY'
+import json, sys
+rust, py = (json.load(open(p)) for p in sys.argv[1:3])
+for part in ("overall", "speech"):
+    for k in ("gold", "pred", "matched"):
+        assert rust[part][k] == py[part][k], f"scorers disagree on {part} {k}: {rust[part][k]} vs {py[part][k]}"
+assert rust["speech"]["precision"] >= 0.85, f"speech-cue precision fell to {rust['speech']['precision']:.3f}"
+print("quotes: Rust and Python scorers agree; speech precision", round(rust["speech"]["precision"], 3))
+PY
+$BIN eval aliases --data "$SHARED/data/ecbplus"
 
 echo "== summary quality on the dev sets, and agreement with Google's rouge-score"
 bash scripts/setup-bench.sh

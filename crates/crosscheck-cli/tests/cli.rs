@@ -1029,3 +1029,37 @@ fn max_bytes_also_bounds_standard_input() {
     let line = warning_for(&err, "-: ");
     assert!(line.contains("more than 1000 bytes, the limit"), "{err}");
 }
+
+#[test]
+fn quotes_command_groups_quotes_by_speaker_for_one_article_too() {
+    let out = crosscheck().arg("quotes").arg(story("calderford-evening-post.txt")).output().expect("runs");
+    assert_success(&out);
+    let text = stdout(&out);
+    assert!(text.starts_with("WHO SAID WHAT"), "{text}");
+    let marchetti = text.find("Hélène Marchetti").expect("the mayor is a speaker");
+    let quote = text.find("We will not reopen the bridge").expect("her quote is listed");
+    assert!(marchetti < quote, "the quote is listed under its speaker:\n{text}");
+
+    let out = crosscheck().args(["quotes", "--format", "json"]).arg(story_dir()).output().expect("runs");
+    assert_success(&out);
+    let v: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    let quotes = v["quotes"].as_array().expect("a quotes list");
+    let q = quotes.iter().find(|q| str_of(q, "text").starts_with("We will not reopen")).expect("the quote");
+    assert_eq!(q["speaker"], "Hélène Marchetti");
+    assert_eq!(q["kind"], "direct");
+}
+
+#[test]
+fn brief_lists_merged_entities_and_quotes_within_the_schema() {
+    let brief = brief_json(&[story_dir()]);
+    assert_valid(&brief);
+    let entities = brief["entities"].as_array().expect("entities");
+    let mayor = entities.iter().find(|e| e["name"] == "Hélène Marchetti").expect("the mayor is an entity");
+    assert_eq!(mayor["type"], "person");
+    assert!(mayor["aliases"].as_array().unwrap().iter().any(|a| a == "Marchetti"), "{mayor}");
+    for q in brief["quotes"].as_array().unwrap() {
+        let doc = doc_by_id(&brief, str_of(q, "doc"));
+        let text = char_slice(str_of(doc, "text"), offset(q, "start"), offset(q, "end"));
+        assert_eq!(text, str_of(q, "text"), "quote offsets give back the quote");
+    }
+}

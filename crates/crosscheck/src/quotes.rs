@@ -401,7 +401,16 @@ fn resolve(
         }
         return (entities.last_person_before(doc, source.start, 1500), None);
     }
-    let named = entities.within(doc, source);
+    // Names after a preposition inside the phrase locate the speaker, they are not the speaker
+    // ("shop owners on Quay Street said").
+    let named: Vec<(Range<usize>, usize)> = entities
+        .within(doc, source)
+        .into_iter()
+        .filter(|(span, _)| {
+            let before = text[source.start..span.start].split_whitespace().last().unwrap_or("").to_lowercase();
+            !matches!(before.as_str(), "on" | "in" | "at" | "from" | "near" | "of" | "for" | "with" | "to")
+        })
+        .collect();
     let pick = named
         .iter()
         .rev()

@@ -651,6 +651,13 @@ fn head_type(key: &str) -> Option<EntityType> {
     if lexicon::PLACES.contains(&key) {
         return Some(EntityType::Place);
     }
+    // "River Aske": a geographic word first or last.
+    let first = key.split(' ').next().unwrap_or("");
+    if key.contains(' ')
+        && (lexicon::PLACE_HEADS.contains(&last) || matches!(first, "river" | "lake" | "mount" | "port"))
+    {
+        return Some(EntityType::Place);
+    }
     None
 }
 
