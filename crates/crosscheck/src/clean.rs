@@ -300,6 +300,8 @@ fn is_caption(line: &Line) -> bool {
         "video:",
         "watch:",
         "courtesy of ",
+        "media caption",
+        "video by ",
     ];
     // "1/6 Owner Priya Das ...": a gallery counter.
     let counter = lower.split_whitespace().next().is_some_and(|w| {
@@ -322,12 +324,40 @@ fn is_caption(line: &Line) -> bool {
     if words <= 60 && has_weekday_full_date(lower) && !ATTRIBUTION.iter().any(|a| lower.contains(a)) {
         return true;
     }
+    if words <= 45 && ends_with_parenthetical_credit(line.text) {
+        return true;
+    }
     // A short description ending in a credit: "... on Thursday. Jane Roe/AFP", "... (NOAA via AP)".
     let tail = lower.trim_end_matches([')', '.', ' ']);
     words <= 45
         && (["/ap", "/epa", "/afp", "/reuters", "/getty", "via ap", "courtesy of"].iter().any(|m| tail.ends_with(m))
             || lower.contains(" courtesy of ")
             || ends_with_credit(line.text))
+}
+
+/// "... at the terminal on Friday. (Ryan Moss/Canadian Wire)", "... a relief camp. (TNN)",
+/// "... during a class. Source: Supplied": a sentence, then the picture's credit.
+fn ends_with_parenthetical_credit(text: &str) -> bool {
+    let t = text.trim_end();
+    let lower = t.to_lowercase();
+    if lower.ends_with("source: supplied")
+        || lower.ends_with(". supplied")
+        || lower.ends_with(" supplied") && t.len() < 200
+    {
+        return lower.ends_with("supplied");
+    }
+    let Some(body) = t.strip_suffix(')') else { return false };
+    let Some(open) = body.rfind('(') else { return false };
+    let (before, credit) = (body[..open].trim_end(), &body[open + 1..]);
+    let credit_words: Vec<&str> = credit.split_whitespace().collect();
+    if before.is_empty() || credit_words.is_empty() || credit_words.len() > 7 {
+        return false;
+    }
+    let cl = credit.to_lowercase();
+    let marked = credit.contains('/') || cl.contains("photo") || cl.contains("image") || credit.contains(':');
+    let names = credit_words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()));
+    // A full stop before the credit, or a credit that says what it is.
+    (before.ends_with('.') && (marked || names)) || (marked && names)
 }
 
 /// "Friday, May 2, 2014" (weekday, month, day, year): how wire photo captions date a picture.
@@ -461,11 +491,72 @@ fn is_boilerplate(line: &Line) -> bool {
         "already a subscriber",
         "you have reached",
         "we use cookies",
+        "also read",
+        "written by",
+        "follow ",
+        "download the",
+        "get the ",
+        "support local",
+        "support your",
+        "support independent",
+        "unlock this",
+        "like what you read",
+        "click to expand",
+        "thread starter",
+        "previous post",
+        "next post",
+        "proudly powered",
+        "catch all the",
+        "transcripts are",
+        "this conversation has been",
+        "this article contains affiliate",
+        "this blog is for general",
+        "this article is published in partnership",
+        "do you have an opinion",
+        "print email",
+        "more:",
+        "listen on",
+        "views expressed",
     ];
     if words <= 25 && SHORT_STARTS.iter().any(|c| lower.starts_with(c)) {
         return !lower.starts_with("by ") || words <= 10;
     }
     if lower.contains("all rights reserved") || lower.contains("we use cookies") {
+        return true;
+    }
+    // Credits and notes about the writer: "X contributed to this report", "(Reporting by ...)",
+    // "Jane Roe is a columnist and ...".
+    if words <= 40
+        && ["contributed to this report", "(reporting by", "lightly edited", "views expressed"]
+            .iter()
+            .any(|m| lower.contains(m))
+    {
+        return true;
+    }
+    if words <= 30
+        && ["is a columnist", "is a reporter", "is a correspondent", "is a freelance", "is an editor", "is a writer"]
+            .iter()
+            .any(|m| lower.contains(m))
+        && !lower.contains('"')
+        && !lower.contains('“')
+    {
+        return true;
+    }
+    // Breadcrumbs and section paths: "Home › News › Crime", "Arts & Culture / Theatre".
+    for sep in ['›', '>', '»'] {
+        let parts: Vec<&str> = trimmed.split(sep).map(str::trim).filter(|p| !p.is_empty()).collect();
+        if parts.len() >= 2 && parts.iter().all(|p| p.split_whitespace().count() <= 4) && !trimmed.ends_with('.') {
+            return true;
+        }
+    }
+    let slash_parts: Vec<&str> = trimmed.split(" / ").map(str::trim).collect();
+    if slash_parts.len() >= 2
+        && slash_parts.iter().all(|p| (1..=4).contains(&p.split_whitespace().count()))
+        && !trimmed.ends_with('.')
+    {
+        return true;
+    }
+    if is_date_line(lower) {
         return true;
     }
     // Newsletter and subscription prompts anywhere in a short line.
@@ -488,6 +579,63 @@ fn is_boilerplate(line: &Line) -> bool {
         return true;
     }
     false
+}
+
+/// A line that is only a date or time stamp: "Wednesday 16 October 2024", "October 28, 2024 3:17
+/// PM GMT Updated 2 hours ago", "14:02, Mon 15 Jul 2024".
+fn is_date_line(lower: &str) -> bool {
+    const TIME_WORDS: &[&str] = &[
+        "am",
+        "pm",
+        "a.m",
+        "p.m",
+        "gmt",
+        "utc",
+        "bst",
+        "est",
+        "edt",
+        "pst",
+        "pdt",
+        "cet",
+        "ist",
+        "aest",
+        "updated",
+        "update",
+        "ago",
+        "hours",
+        "hour",
+        "minutes",
+        "mins",
+        "min",
+        "published",
+        "posted",
+        "last",
+        "on",
+        "at",
+        "the",
+        "of",
+    ];
+    const MONTHS: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    const DAYS: &[&str] = &["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    let tokens: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric() && c != '.').filter(|t| !t.is_empty()).collect();
+    if tokens.is_empty() || tokens.len() > 14 || !lower.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let mut dated = false;
+    for t in &tokens {
+        let t = t.trim_end_matches('.');
+        let is_number = t.chars().all(|c| c.is_ascii_digit())
+            || t.trim_end_matches(['s', 't', 'n', 'd', 'r', 'h']).chars().all(|c| c.is_ascii_digit());
+        let is_month = t.len() >= 3 && MONTHS.iter().any(|m| t.starts_with(m)) && t.len() <= 9;
+        let is_day = t.len() >= 3
+            && DAYS.iter().any(|d| t.starts_with(d))
+            && (t.len() <= 3 || t.ends_with("day") || t.ends_with('.'));
+        dated |= is_month || is_day;
+        if !(is_number || is_month || is_day || TIME_WORDS.contains(&t)) {
+            return false;
+        }
+    }
+    dated || tokens.iter().any(|t| t.contains(':'))
 }
 
 /// "WASHINGTON — ...", "MOSCOW (Reuters) - ...", "LONDON, Oct. 1 (AP) — ...".
