@@ -30,9 +30,26 @@ fn check(articles: Vec<Article>) {
             assert!(brief.documents.iter().any(|d| &d.id == c), "citation of unknown document {c}");
         }
     }
+    for q in &brief.quotes {
+        let doc = brief.documents.iter().find(|d| d.id == q.doc).expect("quote names a known document");
+        let got: String = doc.text.chars().skip(q.start).take(q.end.saturating_sub(q.start)).collect();
+        assert!(q.start <= q.end, "quote {}..{} reversed", q.start, q.end);
+        assert_eq!(got, q.text, "quote offsets {}..{} do not give back its text", q.start, q.end);
+        if let Some(speaker) = &q.speaker {
+            assert!(brief.entities.iter().any(|e| &e.name == speaker), "speaker {speaker} is not an entity");
+        }
+    }
+    for e in &brief.entities {
+        for m in &e.mentions {
+            let doc = brief.documents.iter().find(|d| d.id == m.doc).expect("mention names a known document");
+            assert!(m.start < m.end && m.end <= doc.text.chars().count(), "mention {}..{} out of range", m.start, m.end);
+        }
+    }
     for format in [OutputFormat::Terminal, OutputFormat::Markdown, OutputFormat::Json, OutputFormat::Html] {
         for show_blocks in [false, true] {
-            let _ = render(&brief, format, RenderOptions { show_blocks });
+            for quotes_only in [false, true] {
+                let _ = render(&brief, format, RenderOptions { show_blocks, quotes_only });
+            }
         }
     }
 }
