@@ -30,6 +30,8 @@ assert rust["speech"]["precision"] >= 0.85, f"speech-cue precision fell to {rust
 print("quotes: Rust and Python scorers agree; speech precision", round(rust["speech"]["precision"], 3))
 PY
 $BIN eval aliases --data "$SHARED/data/ecbplus"
+$BIN eval aliases --data "$SHARED/data/ecbplus" --mentions
+
 
 echo "== summary quality on the dev sets, and agreement with Google's rouge-score"
 bash scripts/setup-bench.sh
@@ -39,4 +41,8 @@ for set in multinews:260 neus:60; do
   .venv-bench/bin/python bench/rouge_check.py --data "$SHARED/data/$name/dev.jsonl" --pred "$out/$name.jsonl" \
     --agree-with "$out/$name.score.json"
 done
+echo "== seeds again with the optional entity model worker (spaCy from the bench venv)"
+$BIN brief "$SHARED/seeds" --format json -o "$out/seeds-ner.json" \
+  --ner-command ".venv-bench/bin/python scripts/ner_worker.py"
+python3 scripts/check_brief.py "$out/seeds-ner.json" --seeds | tail -n 7
 echo "check-shared: all passed"

@@ -58,6 +58,10 @@ struct BriefArgs {
     /// text, title, url, outlet, date, author, id; KEY may be a dotted path ("story.body").
     #[arg(long = "field", value_name = "FIELD=KEY")]
     fields: Vec<String>,
+    /// Type entities with a trained model run as a worker process, e.g.
+    /// ".venv-ner/bin/python scripts/ner_worker.py" (install: scripts/setup-ner.sh).
+    #[arg(long, value_name = "COMMAND")]
+    ner_command: Option<String>,
 }
 
 #[derive(Args)]
@@ -77,6 +81,9 @@ struct QuotesArgs {
     /// JSON key of an article field (see `brief --help`).
     #[arg(long = "field", value_name = "FIELD=KEY")]
     fields: Vec<String>,
+    /// Type entities with a trained model worker (see `brief --help`).
+    #[arg(long, value_name = "COMMAND")]
+    ner_command: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -126,6 +133,16 @@ struct EvalAliasesArgs {
     /// Use the mentions of every sentence, not only the sentences annotated for coreference.
     #[arg(long)]
     all_sentences: bool,
+    /// Score mention detection and typing instead of merging (crosscheck's own mentions, or a
+    /// peer's with --pred).
+    #[arg(long)]
+    mentions: bool,
+    /// With --mentions: a peer's mentions, {"id", "mentions": [{"start", "end", "type"}]} a line.
+    #[arg(long)]
+    pred: Option<PathBuf>,
+    /// With --mentions: type crosscheck's entities with this entity-model worker too.
+    #[arg(long, value_name = "COMMAND")]
+    ner_command: Option<String>,
     /// Print the scores as JSON.
     #[arg(long)]
     json: bool,
@@ -206,6 +223,7 @@ fn main() {
                 show_blocks: false,
                 max_bytes: a.max_bytes,
                 fields: a.fields,
+                ner_command: a.ner_command,
             },
             true,
         ),
@@ -237,7 +255,7 @@ fn brief(args: BriefArgs, quotes_only: bool) -> Result<()> {
         Some(n) => Length::Sentences(n),
         None => Length::Words(args.words),
     };
-    let opts = BriefOptions { length, ..Default::default() };
+    let opts = BriefOptions { length, ner_command: args.ner_command.clone(), ..Default::default() };
     let brief = build_brief(read.articles, &read.errors, &opts);
     let format = match args.format {
         Format::Text => OutputFormat::Terminal,
@@ -454,6 +472,36 @@ fn eval_quotes_cmd(args: EvalQuotesArgs) -> Result<()> {
 }
 
 fn eval_aliases_cmd(args: EvalAliasesArgs) -> Result<()> {
+    if args.mentions {
+        let e = crosscheck::eval::aliases::evaluate_mentions(
+            &args.data,
+            args.pred.as_deref(),
+            args.ner_command.as_deref(),
+        )?;
+        let mut out = String::new();
+        if args.json {
+            outln!(out, "{}", serde_json::to_string(&e)?);
+        } else {
+            outln!(out, "{} documents, {} named gold mentions", e.documents, e.gold_mentions);
+            outln!(
+                out,
+                "detected {} (recall {:.3}); typed as the corpus does: {} of {} ({:.3})",
+                e.detected,
+                e.recall,
+                e.type_correct,
+                e.typed,
+                e.type_accuracy
+            );
+            for (gold, row) in &e.confusion {
+                let cells: Vec<String> = row.iter().map(|(k, n)| format!("{k} {n}")).collect();
+                outln!(out, "  corpus {gold}: {}", cells.join(", "));
+            }
+            if let Some(speed) = e.docs_per_s {
+                outln!(out, "{speed:.0} documents/s (entities, all threads)");
+            }
+        }
+        return write_output(None, out.as_bytes());
+    }
     let e = crosscheck::eval::aliases::evaluate(&args.data, args.all_sentences)?;
     let mut out = String::new();
     if args.json {

@@ -110,11 +110,13 @@ pub struct Skipped {
 pub struct BriefOptions {
     pub length: Length,
     pub summary: SummaryConfig,
+    /// Command of an entity-model worker (`scripts/ner_worker.py`) to type entities with.
+    pub ner_command: Option<String>,
 }
 
 impl Default for BriefOptions {
     fn default() -> Self {
-        BriefOptions { length: Length::Words(120), summary: SummaryConfig::default() }
+        BriefOptions { length: Length::Words(120), summary: SummaryConfig::default(), ner_command: None }
     }
 }
 
@@ -122,7 +124,14 @@ impl Default for BriefOptions {
 pub fn build_brief(articles: Vec<Article>, errors: &[ReadError], opts: &BriefOptions) -> Brief {
     let analysis = Analysis::new(articles);
     let chosen = summary::summarize(&analysis, opts.length, &opts.summary);
-    let found = entities::find_entities(&analysis);
+    let mut worker = opts.ner_command.as_deref().and_then(|c| match entities::ner::NerWorker::spawn(c) {
+        Ok(w) => Some(w),
+        Err(e) => {
+            tracing::warn!("{e}; typing entities by rules");
+            None
+        }
+    });
+    let found = entities::find_entities_with(&analysis, worker.as_mut());
     let said = quotes::find_quotes(&analysis, &found);
     let doc_id = |d: usize| format!("d{}", d + 1);
 

@@ -18,6 +18,7 @@
 //! installed, and they are measured on ECB+ (`crosscheck eval aliases`).
 
 pub mod lexicon;
+pub mod ner;
 
 use std::ops::Range;
 
@@ -84,6 +85,10 @@ pub struct Hint {
     pub titled: bool,
     pub speaks: bool,
     pub after_place_preposition: bool,
+    /// Written after "the": institutions, teams and some places take it; people do not.
+    pub after_the: bool,
+    /// The type a trained recogniser gave the span, when one ran ([`ner`]).
+    pub model: Option<EntityType>,
 }
 
 /// One actor of the story.
@@ -155,8 +160,14 @@ impl Entities {
     }
 }
 
-/// Finds and merges the entities of an analysed story.
+/// Finds and merges the entities of an analysed story, typing them by rules.
 pub fn find_entities(analysis: &Analysis) -> Entities {
+    find_entities_with(analysis, None)
+}
+
+/// Finds and merges the entities of an analysed story; with a worker, its labels vote on each
+/// entity's type. A worker that fails is dropped with a warning and the rules carry on.
+pub fn find_entities_with(analysis: &Analysis, mut worker: Option<&mut ner::NerWorker>) -> Entities {
     let vocab = Vocabulary::of_texts(analysis.docs.iter().map(|d| d.article.text.as_str()));
     let mut mentions = Vec::new();
     for (d, doc) in analysis.docs.iter().enumerate() {
@@ -164,8 +175,25 @@ pub fn find_entities(analysis: &Analysis) -> Entities {
         for s in analysis.sentences.iter().filter(|s| s.doc == d && carries_entities(s.kind)) {
             detect(d, text, s.span.clone(), &vocab, &mut mentions);
         }
+        if let Some(w) = worker.as_deref_mut() {
+            match w.label(text) {
+                Ok(labels) => apply_labels(&mut mentions, d, &labels),
+                Err(e) => {
+                    tracing::warn!("{}: entity model failed ({e}); typing by rules", doc.article.source);
+                    worker = None;
+                }
+            }
+        }
     }
     merge(mentions, analysis.docs.len())
+}
+
+/// Gives each mention of document `doc` the type of the model span that overlaps it most.
+fn apply_labels(mentions: &mut [Mention], doc: usize, labels: &[(Range<usize>, EntityType)]) {
+    for m in mentions.iter_mut().filter(|m| m.doc == doc) {
+        let overlap = |r: &Range<usize>| r.end.min(m.span.end).saturating_sub(r.start.max(m.span.start));
+        m.hint.model = labels.iter().filter(|(r, _)| overlap(r) > 0).max_by_key(|(r, _)| overlap(r)).map(|(_, t)| *t);
+    }
 }
 
 fn carries_entities(kind: BlockKind) -> bool {
@@ -407,6 +435,7 @@ fn emit_run(doc: usize, text: &str, toks: &[Token], i: usize, j: usize, out: &mu
     let prev = (start > 0 && toks[start - 1].word).then(|| lower(word(start - 1)));
     let after_place_preposition =
         prev.as_deref().is_some_and(|p| matches!(p, "in" | "into" | "from" | "near" | "across" | "outside"));
+    let after_the = prev.as_deref() == Some("the");
     let defines = (j + 2 < toks.len() && word(j) == "(" && word(j + 2) == ")" && is_acronym(word(j + 1)))
         .then(|| word(j + 1).to_string());
     let form = if j - start == 1 && is_acronym(&name) { Form::Acronym } else { Form::Name };
@@ -416,7 +445,7 @@ fn emit_run(doc: usize, text: &str, toks: &[Token], i: usize, j: usize, out: &mu
         text: name,
         form,
         role: role.map(|r| clean_role(&text[r])),
-        hint: Hint { titled, speaks, after_place_preposition },
+        hint: Hint { titled, speaks, after_place_preposition, after_the, model: None },
         defines,
     });
 }
@@ -897,7 +926,7 @@ fn build(
 /// Type of a cluster without a table entry, from the evidence at its mentions.
 fn vote_type(members: &[usize], mentions: &[Mention], keys: &[MentionKeys], has_role: bool) -> EntityType {
     let mut heads = [0usize; 5];
-    let (mut titled, mut speaks, mut place_prep, mut multi, mut acr) = (0, 0, 0, 0, 0);
+    let (mut titled, mut speaks, mut place_prep, mut multi, mut acr, mut the) = (0, 0, 0, 0, 0, 0);
     for &m in members {
         if let Some(t) = head_type(&keys[m].key) {
             heads[t as usize] += 1;
@@ -906,8 +935,28 @@ fn vote_type(members: &[usize], mentions: &[Mention], keys: &[MentionKeys], has_
         titled += h.titled as usize;
         speaks += h.speaks as usize;
         place_prep += h.after_place_preposition as usize;
+        the += h.after_the as usize;
         multi += (keys[m].tokens >= 2 && mentions[m].form == Form::Name) as usize;
         acr += (mentions[m].form == Form::Acronym) as usize;
+    }
+    // A trained model's labels, where it ran, outvote the rules (it types better: ner.rs).
+    let mut votes = [0usize; 5];
+    for &m in members {
+        if let Some(t) = mentions[m].hint.model {
+            votes[t as usize] += 1;
+        }
+    }
+    let top = (0..5).max_by_key(|&t| votes[t]).filter(|&t| votes[t] > 0);
+    if let Some(t) = top {
+        if votes.iter().filter(|&&v| v == votes[t]).count() == 1 {
+            return [
+                EntityType::Person,
+                EntityType::Organisation,
+                EntityType::Place,
+                EntityType::Group,
+                EntityType::Other,
+            ][t];
+        }
     }
     let best_head = (0..5).max_by_key(|&t| heads[t]).filter(|&t| heads[t] > 0);
     if has_role || titled > 0 {
@@ -917,8 +966,13 @@ fn vote_type(members: &[usize], mentions: &[Mention], keys: &[MentionKeys], has_
         return [EntityType::Person, EntityType::Organisation, EntityType::Place, EntityType::Group, EntityType::Other]
             [t];
     }
-    if place_prep * 2 > members.len() {
+    // "in X", "from X" with nothing marking a person or an institution.
+    if place_prep > 0 && speaks == 0 && the * 2 <= members.len() {
         return EntityType::Place;
+    }
+    // People are not written "the X": "the Lakers", "the Red Cross".
+    if the * 2 > members.len() {
+        return EntityType::Organisation;
     }
     if acr * 2 > members.len() {
         return EntityType::Organisation;

@@ -97,3 +97,41 @@ fn transliteration_key_is_tolerant_but_not_loose() {
     assert_ne!(translit_key("maria"), translit_key("mario"));
     assert_ne!(translit_key("ben"), translit_key("bin"));
 }
+
+/// A stand-in for the model worker: labels every "Vantor" as an organisation.
+const FAKE_WORKER: &str = r#"
+import json, sys
+print(json.dumps({"ready": "fake 1"}), flush=True)
+for line in sys.stdin:
+    text = json.loads(line)["text"]
+    found, at = [], text.find("Vantor")
+    while at >= 0:
+        found.append({"start": at, "end": at + 6, "type": "organisation"})
+        at = text.find("Vantor", at + 1)
+    print(json.dumps({"mentions": found}), flush=True)
+"#;
+
+#[test]
+fn a_model_worker_types_entities_and_a_broken_one_falls_back_to_rules() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let script = dir.path().join("fake_worker.py");
+    std::fs::write(&script, FAKE_WORKER).expect("write worker");
+    let text = "Quarterly results beat forecasts\n\
+        Shares in Vantor rose by six percent on Monday after the quarterly figures were published.\n\
+        Analysts said Vantor had beaten the forecasts of most banks for a third quarter in a row.";
+    let analysis = Analysis::new(vec![Article::from_text("a", text)]);
+
+    let by_rules = find_entities(&analysis);
+    assert_ne!(find(&by_rules, "Vantor").kind, EntityType::Organisation, "the rules alone cannot tell");
+
+    let command = format!("python3 {}", script.display());
+    let Ok(mut worker) = ner::NerWorker::spawn(&command) else {
+        eprintln!("python3 not available; skipping the worker half of this test");
+        return;
+    };
+    let with_model = find_entities_with(&analysis, Some(&mut worker));
+    assert_eq!(find(&with_model, "Vantor").kind, EntityType::Organisation);
+
+    let missing = ner::NerWorker::spawn("/nonexistent/ner-worker --flag");
+    assert!(matches!(missing, Err(ner::NerError::Spawn { .. })), "a missing worker is a clear error");
+}
