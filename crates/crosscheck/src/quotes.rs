@@ -251,9 +251,7 @@ fn ends_source(word: &str) -> bool {
             | "later"
             | "late"
             | "recently"
-    ) || crate::entities::lexicon::NEVER_NAME_START
-        [crate::entities::lexicon::NEVER_NAME_START.iter().position(|&w| w == "monday").unwrap_or(0)..]
-        .contains(&word.to_lowercase().as_str())
+    ) || lexicon::CALENDAR.contains(&word.to_lowercase().as_str())
 }
 
 /// Words that cannot be inside a speaker phrase before its cue.
@@ -301,9 +299,16 @@ fn attribution_after(text: &str, after: usize, limit: usize) -> Option<Attributi
     while k < toks.len() && matches!(toks[k].text(text), "," | "—" | "–" | "-") {
         k += 1;
     }
-    let stop = toks
-        .iter()
-        .position(|t| matches!(t.text(text), "." | "!" | "?" | ";" | "“" | "”" | "\""))
+    // The sentence ends at its first stop, except the dot of "Mr." or of an initial ("J.").
+    let abbreviation_dot = |m: usize| {
+        m > 0 && toks[m].text(text) == "." && {
+            let prev = toks[m - 1].text(text);
+            lexicon::HONORIFICS.contains(&prev.to_lowercase().as_str())
+                || (prev.chars().count() == 1 && is_capitalised(prev))
+        }
+    };
+    let stop = (0..toks.len())
+        .find(|&m| matches!(toks[m].text(text), "." | "!" | "?" | ";" | "“" | "”" | "\"") && !abbreviation_dot(m))
         .unwrap_or(toks.len())
         .min(k + MAX_SOURCE_TOKENS + 1);
     if k >= stop {

@@ -545,6 +545,29 @@ pub const PLACES: &[&str] = &[
     "vienna",
 ];
 
+/// Days and months: capitalised, never names of actors.
+pub const CALENDAR: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// Words that, capitalised at the start of a sentence, are never the first word of a name.
 pub const NEVER_NAME_START: &[&str] = &[
     "the",

@@ -258,12 +258,8 @@ fn in_list(list: &[&str], word: &str) -> bool {
 
 fn is_calendar_word(word: &str) -> bool {
     let w = lower(word);
-    let pos = lexicon::NEVER_NAME_START.iter().position(|&x| x == "monday");
-    let end = lexicon::NEVER_NAME_START.iter().position(|&x| x == "december");
-    match (pos, end) {
-        (Some(a), Some(b)) => lexicon::NEVER_NAME_START[a..=b].contains(&w.as_str()) && w != "may",
-        _ => false,
-    }
+    // "May" is also a surname; the other months and the days are never names.
+    w != "may" && lexicon::CALENDAR.contains(&w.as_str())
 }
 
 /// A word that can be part of a name: capitalised, an acronym, or an Arabic-style particle
@@ -361,7 +357,10 @@ fn emit_run(doc: usize, text: &str, toks: &[Token], i: usize, j: usize, out: &mu
     let word = |k: usize| -> &str { toks[k].text(text) };
     let mut start = i;
     let mut titled = false;
-    // Honorifics: "Mr Lavrov", "Gen. Smith".
+    // Honorifics: "Mr Lavrov", "Gen. Smith"; "Mr." alone (its name follows the dot) is nothing.
+    if in_list(lexicon::HONORIFICS, word(start)) && j == start + 1 {
+        return;
+    }
     if in_list(lexicon::HONORIFICS, word(start)) && j > start + 1 {
         start += 1;
         titled = true;

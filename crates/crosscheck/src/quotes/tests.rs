@@ -89,3 +89,10 @@ fn a_role_speaker_resolves_to_the_named_holder() {
          “There is no reason for panic and the clinics remain open,” the spokeswoman said."]);
     assert_eq!(by(&q, "There is no reason").0, "Dana Oyelaran");
 }
+
+#[test]
+fn honorifics_after_the_cue_stay_in_the_speaker() {
+    let q = quotes_of(&["The inquiry opened in the town hall on Wednesday morning.\n\
+         “Every family deserves an answer about what happened that night,” said Mr. Anders Kolby, who chairs it."]);
+    assert_eq!(by(&q, "Every family deserves").0, "Anders Kolby");
+}
