@@ -1063,3 +1063,22 @@ fn brief_lists_merged_entities_and_quotes_within_the_schema() {
         assert_eq!(text, str_of(q, "text"), "quote offsets give back the quote");
     }
 }
+
+#[test]
+fn quotes_page_in_html_escapes_text_and_keeps_its_citation_targets() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("report.txt");
+    std::fs::write(
+        &path,
+        "Council approves budget\n\
+         “We will not <script>alert(1)</script> raise taxes this year,” said council leader Ruth Abney.\n",
+    )
+    .expect("write");
+    let out = crosscheck().args(["quotes", "--format", "html"]).arg(&path).output().expect("runs");
+    assert_success(&out);
+    let page = stdout(&out);
+    assert!(!page.contains("<script>"), "article text is escaped");
+    assert!(page.contains("&lt;script&gt;"));
+    assert!(page.contains("Ruth Abney"));
+    assert!(page.contains("href=\"#d1\"") && page.contains("id=\"d1\""), "citations point at a source entry");
+}

@@ -50,6 +50,11 @@ pub(super) fn render(brief: &Brief, opts: RenderOptions) -> String {
              <style>{STYLE}</style></head><body>\n"
         );
         quotes_section(brief, &mut out);
+        // The citation links point here.
+        out.push_str("<h2>Sources</h2>\n");
+        for d in &brief.documents {
+            let _ = writeln!(out, "<div id=\"{}\"><b>{}</b> {}</div>", attr(&d.id), text(&d.id), text(&doc_label(d)));
+        }
         out.push_str("</body></html>\n");
         return out;
     }
