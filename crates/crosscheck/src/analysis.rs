@@ -135,7 +135,7 @@ struct RawSentence {
     quoted: f32,
     dangling: bool,
     /// Stemmed words with whether each is a stop word.
-    tokens: Vec<(String, bool)>,
+    tokens: Vec<(std::sync::Arc<str>, bool)>,
 }
 
 fn split_sentences(text: &str, blocks: &[Block], maker: &mut TermMaker) -> Vec<RawSentence> {

@@ -244,37 +244,48 @@ pub fn truncate_words(text: &str, n: usize) -> String {
 }
 
 /// Turns text into comparable terms: lower-cased stems of non-stop words.
-/// Keeps a cache of stems: news text repeats its words, and stemming is the costly part.
+/// Stems are cached per thread: news text repeats its words, stemming is the costly part, and a
+/// thread's cache stays warm across the many small stories an evaluation or a stream runs.
 pub struct TermMaker {
     stemmer: Stemmer,
-    cache: rustc_hash::FxHashMap<String, String>,
 }
 
 impl Default for TermMaker {
     fn default() -> Self {
-        TermMaker { stemmer: Stemmer::create(Algorithm::English), cache: Default::default() }
+        TermMaker { stemmer: Stemmer::create(Algorithm::English) }
     }
 }
 
+/// Most words a thread's stem cache holds; beyond it, stems are computed and not kept.
+const STEM_CACHE_WORDS: usize = 200_000;
+
+thread_local! {
+    /// Shared strings: a cached stem is handed out by reference count, not copied.
+    static STEMS: std::cell::RefCell<rustc_hash::FxHashMap<String, std::sync::Arc<str>>> = Default::default();
+}
+
 impl TermMaker {
-    fn stem(&mut self, lower: &str) -> String {
-        if let Some(s) = self.cache.get(lower) {
-            return s.clone();
-        }
-        let stem = self.stemmer.stem(lower).into_owned();
-        if self.cache.len() < 200_000 {
-            self.cache.insert(lower.to_string(), stem.clone());
-        }
-        stem
+    fn stem(&mut self, lower: &str) -> std::sync::Arc<str> {
+        STEMS.with(|cache| {
+            if let Some(s) = cache.borrow().get(lower) {
+                return s.clone();
+            }
+            let stem: std::sync::Arc<str> = self.stemmer.stem(lower).into();
+            let mut cache = cache.borrow_mut();
+            if cache.len() < STEM_CACHE_WORDS {
+                cache.insert(lower.to_string(), stem.clone());
+            }
+            stem
+        })
     }
 
     /// Content terms of `text`, in order, stop words dropped.
     pub fn terms(&mut self, text: &str) -> Vec<String> {
-        self.tokens(text).into_iter().filter(|t| !t.1).map(|t| t.0).collect()
+        self.tokens(text).into_iter().filter(|t| !t.1).map(|t| t.0.to_string()).collect()
     }
 
     /// All terms of `text` in order, each marked whether it is a stop word.
-    pub fn tokens(&mut self, text: &str) -> Vec<(String, bool)> {
+    pub fn tokens(&mut self, text: &str) -> Vec<(std::sync::Arc<str>, bool)> {
         words(text)
             .map(|w| {
                 let lower = if w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
