@@ -48,6 +48,50 @@ pub struct Quote {
     pub role: Option<String>,
 }
 
+/// Verbs that attribute a belief or a report, taken only before "that".
+const BELIEF_VERBS: &[&str] = &[
+    "reports",
+    "reported",
+    "believes",
+    "believe",
+    "believed",
+    "thinks",
+    "think",
+    "thought",
+    "fears",
+    "fear",
+    "feared",
+    "hopes",
+    "hope",
+    "hoped",
+    "expects",
+    "expect",
+    "expected",
+    "suggests",
+    "suggested",
+    "acknowledges",
+    "learned",
+    "found",
+    "finds",
+    "concluded",
+    "concludes",
+    "argues",
+    "knows",
+    "knew",
+    "worries",
+    "worried",
+    "predicts",
+    "showed",
+    "shows",
+    "indicates",
+    "indicated",
+    "assumes",
+    "claims",
+    "insists",
+    "feels",
+    "felt",
+];
+
 /// Quotes shorter than this many words with no speech verb beside them are scare quotes or
 /// titles ("the so-called “moderate” rebels"), not statements.
 const MIN_UNATTRIBUTED_WORDS: usize = 4;
@@ -693,7 +737,15 @@ fn reported_in(doc: usize, text: &str, span: Range<usize>) -> Option<Quote> {
     while s0 < toks.len() && matches!(lw(s0).as_str(), "but" | "and" | "so" | "yet" | "still" | "now") {
         s0 += 1;
     }
-    let v = (s0..toks.len().min(s0 + MAX_SOURCE_TOKENS + 1)).find(|&k| toks[k].word && is_speech_verb(t(k)))?;
+    // Verbs of belief and report attribute a clause only when "that" follows them ("The Post
+    // reports that ...", "Officials fear that ..."); alone they are too often nouns or asides.
+    let that_verb = |k: usize| {
+        toks[k].word
+            && BELIEF_VERBS.contains(&lw(k).as_str())
+            && toks.get(k + 1).is_some_and(|n| n.text(text).eq_ignore_ascii_case("that"))
+    };
+    let v = (s0..toks.len().min(s0 + MAX_SOURCE_TOKENS + 1))
+        .find(|&k| (toks[k].word && is_speech_verb(t(k))) || that_verb(k))?;
     if v == s0 || (s0..v).any(|k| (toks[k].word && breaks_subject(t(k))) || matches!(t(k), "," | ";" | ":" | "(")) {
         return None;
     }
