@@ -31,8 +31,9 @@ enum Command {
     Eval(EvalCommand),
 }
 
+/// What to read and where to write: shared by `brief` and `quotes`.
 #[derive(Args)]
-struct BriefArgs {
+struct InputArgs {
     /// Input files or directories; "-" reads standard input.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
@@ -42,15 +43,6 @@ struct BriefArgs {
     /// Write to this file instead of standard output.
     #[arg(short, long)]
     output: Option<PathBuf>,
-    /// Summary length in words (whole sentences, at most this many).
-    #[arg(long, default_value_t = 120, conflicts_with = "sentences")]
-    words: usize,
-    /// Summary length in sentences.
-    #[arg(long)]
-    sentences: Option<usize>,
-    /// Show every document split into its blocks, with the kind of each.
-    #[arg(long)]
-    show_blocks: bool,
     /// Largest input accepted, in bytes (for WARC files: per record).
     #[arg(long, default_value_t = ReadOptions::default().max_bytes)]
     max_bytes: u64,
@@ -65,25 +57,24 @@ struct BriefArgs {
 }
 
 #[derive(Args)]
+struct BriefArgs {
+    #[command(flatten)]
+    io: InputArgs,
+    /// Summary length in words (whole sentences, at most this many).
+    #[arg(long, default_value_t = 120, conflicts_with = "sentences")]
+    words: usize,
+    /// Summary length in sentences.
+    #[arg(long)]
+    sentences: Option<usize>,
+    /// Show every document split into its blocks, with the kind of each.
+    #[arg(long)]
+    show_blocks: bool,
+}
+
+#[derive(Args)]
 struct QuotesArgs {
-    /// Input files or directories; "-" reads standard input.
-    #[arg(required = true)]
-    inputs: Vec<PathBuf>,
-    /// Output format (default: text for a terminal).
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    format: Format,
-    /// Write to this file instead of standard output.
-    #[arg(short, long)]
-    output: Option<PathBuf>,
-    /// Largest input accepted, in bytes (for WARC files: per record).
-    #[arg(long, default_value_t = ReadOptions::default().max_bytes)]
-    max_bytes: u64,
-    /// JSON key of an article field (see `brief --help`).
-    #[arg(long = "field", value_name = "FIELD=KEY")]
-    fields: Vec<String>,
-    /// Type entities with a trained model worker (see `brief --help`).
-    #[arg(long, value_name = "COMMAND")]
-    ner_command: Option<String>,
+    #[command(flatten)]
+    io: InputArgs,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -212,21 +203,15 @@ fn main() {
         .init();
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Brief(args) => brief(args, false),
-        Command::Quotes(a) => brief(
-            BriefArgs {
-                inputs: a.inputs,
-                format: a.format,
-                output: a.output,
-                words: 120,
-                sentences: None,
-                show_blocks: false,
-                max_bytes: a.max_bytes,
-                fields: a.fields,
-                ner_command: a.ner_command,
-            },
-            true,
-        ),
+        Command::Brief(args) => {
+            let length = match args.sentences {
+                Some(n) => Length::Sentences(n),
+                None => Length::Words(args.words),
+            };
+            brief(args.io, length, args.show_blocks, false)
+        }
+        // Only who said what: no summary to select.
+        Command::Quotes(a) => brief(a.io, Length::Sentences(0), false, true),
         Command::Eval(EvalCommand::Quotes(args)) => eval_quotes_cmd(args),
         Command::Eval(EvalCommand::Aliases(args)) => eval_aliases_cmd(args),
         Command::Eval(EvalCommand::Summary(args)) => eval_summary_cmd(args),
@@ -239,7 +224,7 @@ fn main() {
     }
 }
 
-fn brief(args: BriefArgs, quotes_only: bool) -> Result<()> {
+fn brief(args: InputArgs, length: Length, show_blocks: bool, quotes_only: bool) -> Result<()> {
     let mut read_opts = ReadOptions { max_bytes: args.max_bytes, ..Default::default() };
     for spec in &args.fields {
         read_opts.fields.prefer_spec(spec).map_err(|e| anyhow::anyhow!("--field {e}"))?;
@@ -251,10 +236,6 @@ fn brief(args: BriefArgs, quotes_only: bool) -> Result<()> {
     if read.articles.is_empty() {
         bail!("none of the inputs gave an article to brief ({} skipped)", read.errors.len());
     }
-    let length = match args.sentences {
-        Some(n) => Length::Sentences(n),
-        None => Length::Words(args.words),
-    };
     let opts = BriefOptions { length, ner_command: args.ner_command.clone(), ..Default::default() };
     let brief = build_brief(read.articles, &read.errors, &opts);
     let format = match args.format {
@@ -271,7 +252,7 @@ fn brief(args: BriefArgs, quotes_only: bool) -> Result<()> {
             .collect();
         serde_json::to_string_pretty(&serde_json::json!({"documents": docs, "quotes": brief.quotes}))? + "\n"
     } else {
-        render(&brief, format, RenderOptions { show_blocks: args.show_blocks, quotes_only })
+        render(&brief, format, RenderOptions { show_blocks, quotes_only })
     };
     write_output(args.output.as_deref(), rendered.as_bytes())
 }

@@ -114,6 +114,13 @@ impl Analysis {
         Analysis { docs, sentences, vectors, vocab_size: vocab.len() }
     }
 
+    /// The sentences of document `d` (sentences are stored document by document).
+    pub fn sentences_of(&self, d: usize) -> &[Sentence] {
+        let from = self.sentences.partition_point(|s| s.doc < d);
+        let to = self.sentences.partition_point(|s| s.doc <= d);
+        &self.sentences[from..to]
+    }
+
     pub fn text_of(&self, s: &Sentence) -> &str {
         &self.docs[s.doc].article.text[s.span.clone()]
     }

@@ -109,25 +109,59 @@ pub fn find_quotes(analysis: &Analysis, entities: &Entities) -> Vec<Quote> {
         let text = doc.article.text.as_str();
         let blocks: Vec<Range<usize>> =
             doc.blocks.iter().filter(|b| carries_quotes(b.kind)).map(|b| b.span.clone()).collect();
-        let sentences: Vec<Range<usize>> = analysis
-            .sentences
-            .iter()
-            .filter(|s| s.doc == d && carries_quotes(s.kind))
-            .map(|s| s.span.clone())
-            .collect();
+        let sentences: Vec<Range<usize>> =
+            analysis.sentences_of(d).iter().filter(|s| carries_quotes(s.kind)).map(|s| s.span.clone()).collect();
         let mut direct = direct_quotes(d, text, &blocks, entities);
         let reported = reported_speech(d, text, &sentences, &direct, entities);
         // A fragment quoted inside reported speech ("Lavrov said the strikes “create a strange
         // impression”") is part of that statement, not a statement of its own.
-        direct.retain(|q| {
-            q.source.is_some()
-                || !reported.iter().any(|r| r.content.start <= q.content.start && q.content.end <= r.content.end + 3)
-        });
+        let statements = SpanIndex::new(reported.iter().map(|r| r.content.clone()));
+        direct.retain(|q| q.source.is_some() || !statements.covers(&q.content, 3));
         direct.extend(reported);
         direct.sort_by_key(|q| q.content.start);
         out.extend(direct);
     }
     out
+}
+
+/// Spans sorted by start with the running maximum of their ends, so that "does any span overlap
+/// this one" and "does any span contain this one" take a binary search instead of a scan: a
+/// long document has thousands of sentences and quotes.
+struct SpanIndex {
+    starts: Vec<usize>,
+    max_end: Vec<usize>,
+}
+
+impl SpanIndex {
+    fn new(spans: impl IntoIterator<Item = Range<usize>>) -> SpanIndex {
+        let mut spans: Vec<Range<usize>> = spans.into_iter().collect();
+        spans.sort_by_key(|s| s.start);
+        let mut max = 0;
+        let max_end = spans
+            .iter()
+            .map(|s| {
+                max = max.max(s.end);
+                max
+            })
+            .collect();
+        SpanIndex { starts: spans.iter().map(|s| s.start).collect(), max_end }
+    }
+
+    /// Furthest end among the spans starting before `limit` (exclusive) or at it (inclusive).
+    fn furthest_end(&self, limit: usize, inclusive: bool) -> Option<usize> {
+        let n = self.starts.partition_point(|&s| if inclusive { s <= limit } else { s < limit });
+        n.checked_sub(1).map(|i| self.max_end[i])
+    }
+
+    /// Some span shares a byte with `span`.
+    fn overlaps(&self, span: &Range<usize>) -> bool {
+        self.furthest_end(span.end, false).is_some_and(|end| end > span.start)
+    }
+
+    /// Some span contains `span`, allowing its end to stick out by `slack` bytes.
+    fn covers(&self, span: &Range<usize>, slack: usize) -> bool {
+        self.furthest_end(span.start, true).is_some_and(|end| span.end <= end + slack)
+    }
 }
 
 /// A pair of quotation marks: byte offsets of the content inside them.
@@ -575,6 +609,15 @@ fn reported_speech(
     let mut out = Vec::new();
     let mut last_speaker: Option<(usize, usize)> = None;
     let mut direct_iter = direct.iter().peekable();
+    // Sentences that carry an attributed direct quote (its words or its speaker) are done; those
+    // with only fragments in quotation marks may still report speech around them.
+    let attributed = SpanIndex::new(
+        direct
+            .iter()
+            .filter(|q| q.source.is_some())
+            .flat_map(|q| [Some(q.content.clone()), q.source.clone()])
+            .flatten(),
+    );
     for span in sentences {
         // Keep the pronoun context up to date with direct quotes before this sentence.
         while let Some(q) = direct_iter.peek() {
@@ -586,13 +629,7 @@ fn reported_speech(
             }
             direct_iter.next();
         }
-        // Sentences that carry an attributed direct quote are done; those with only fragments in
-        // quotation marks may still report speech around them.
-        let overlaps = direct.iter().filter(|q| q.source.is_some()).any(|q| {
-            q.content.start < span.end && span.start < q.content.end
-                || q.source.as_ref().is_some_and(|s| s.start < span.end && span.start < s.end)
-        });
-        if overlaps {
+        if attributed.overlaps(span) {
             continue;
         }
         if let Some(mut q) = reported_in(doc, text, span.clone()) {

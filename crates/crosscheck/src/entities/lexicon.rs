@@ -568,7 +568,8 @@ pub const CALENDAR: &[&str] = &[
     "december",
 ];
 
-/// Words that, capitalised at the start of a sentence, are never the first word of a name.
+/// Words that, capitalised at the start of a sentence, are never the first word of a name
+/// (besides the [`CALENDAR`] words, which are never names anywhere).
 pub const NEVER_NAME_START: &[&str] = &[
     "the",
     "a",
@@ -635,25 +636,6 @@ pub const NEVER_NAME_START: &[&str] = &[
     "today",
     "yesterday",
     "tomorrow",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "mr",
     "mrs",
     "ms",

@@ -172,7 +172,7 @@ pub fn find_entities_with(analysis: &Analysis, mut worker: Option<&mut ner::NerW
     let mut mentions = Vec::new();
     for (d, doc) in analysis.docs.iter().enumerate() {
         let text = &doc.article.text;
-        for s in analysis.sentences.iter().filter(|s| s.doc == d && carries_entities(s.kind)) {
+        for s in analysis.sentences_of(d).iter().filter(|s| carries_entities(s.kind)) {
             detect(d, text, s.span.clone(), &vocab, &mut mentions);
         }
         if let Some(w) = worker.as_deref_mut() {
@@ -256,6 +256,12 @@ fn in_list(list: &[&str], word: &str) -> bool {
     list.contains(&w.as_str())
 }
 
+/// Function words, pronouns, days and months: never the first word of a name.
+fn never_starts_name(word: &str) -> bool {
+    let w = lower(word.trim_end_matches('.'));
+    lexicon::NEVER_NAME_START.contains(&w.as_str()) || lexicon::CALENDAR.contains(&w.as_str())
+}
+
 fn is_calendar_word(word: &str) -> bool {
     let w = lower(word);
     // "May" is also a surname; the other months and the days are never names.
@@ -308,7 +314,7 @@ pub fn detect(doc: usize, text: &str, span: Range<usize>, vocab: &Vocabulary, ou
         let lw = lw.split('\'').next().unwrap_or(&lw).to_string();
         if Some(i) == first_word
             && !is_acronym(w)
-            && (in_list(lexicon::NEVER_NAME_START, &lw) || crate::text::is_stopword(&lw) || vocab.ordinary_opener(&lw))
+            && (never_starts_name(&lw) || crate::text::is_stopword(&lw) || vocab.ordinary_opener(&lw))
             && !in_list(lexicon::PLACES, w)
         {
             i += 1;
@@ -462,7 +468,7 @@ fn lookback_role(text: &str, toks: &[Token], k: usize) -> Option<usize> {
             && (namelike(w)
                 || in_list(lexicon::TITLE_NOUNS, w)
                 || matches!(lower(w).as_str(), "foreign" | "defense" | "defence" | "interior" | "deputy" | "former"));
-        if !modifier || in_list(lexicon::NEVER_NAME_START, w) {
+        if !modifier || never_starts_name(w) {
             break;
         }
         from = Some(t.span.start);
@@ -654,10 +660,10 @@ impl UnionFind {
 }
 
 /// What a merge sees of a mention: enough to test it without the text.
-pub struct MentionKeys {
-    pub key: String,
-    pub fuzzy: String,
-    pub tokens: usize,
+struct MentionKeys {
+    key: String,
+    fuzzy: String,
+    tokens: usize,
 }
 
 fn keys_of(m: &Mention) -> MentionKeys {
@@ -790,10 +796,14 @@ pub fn merge(mentions: Vec<Mention>, docs: usize) -> Entities {
         }
     }
     // 5. Bare roles to the one person given that role.
-    let mut role_holders: Vec<(Vec<String>, usize)> = Vec::new();
+    // Indexed by the title word that ends the role: a match always ends on the same word.
+    let mut role_holders: FxHashMap<String, Vec<(Vec<String>, usize)>> = FxHashMap::default();
     for (m, mention) in mentions.iter().enumerate() {
         if let Some(r) = &mention.role {
-            role_holders.push((role_key(r), m));
+            let key = role_key(r);
+            if let Some(head) = key.last() {
+                role_holders.entry(head.clone()).or_default().push((key, m));
+            }
         }
     }
     for (m, mention) in mentions.iter().enumerate() {
@@ -801,8 +811,9 @@ pub fn merge(mentions: Vec<Mention>, docs: usize) -> Entities {
             continue;
         }
         let want = role_key(&mention.text);
+        let Some(holders) = want.last().and_then(|head| role_holders.get(head)) else { continue };
         let mut roots: Vec<usize> =
-            role_holders.iter().filter(|(r, _)| role_matches(r, &want)).map(|&(_, h)| uf.find(h)).collect();
+            holders.iter().filter(|(r, _)| role_matches(r, &want)).map(|&(_, h)| uf.find(h)).collect();
         roots.sort_unstable();
         roots.dedup();
         if roots.len() == 1 {

@@ -133,9 +133,8 @@ pub struct MentionEval {
     pub docs_per_s: Option<f64>,
 }
 
-/// A system's mentions of one document: (name key, type).
-pub type DocMentions = Vec<(String, EntityTypeName)>;
-pub type EntityTypeName = String;
+/// A system's mentions of one document: (name key, type name).
+pub type DocMentions = Vec<(String, String)>;
 
 /// The corpus tag's type, where one fits.
 fn gold_type(tag: &str) -> Option<&'static str> {

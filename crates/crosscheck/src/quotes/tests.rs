@@ -96,3 +96,13 @@ fn honorifics_after_the_cue_stay_in_the_speaker() {
          “Every family deserves an answer about what happened that night,” said Mr. Anders Kolby, who chairs it."]);
     assert_eq!(by(&q, "Every family deserves").0, "Anders Kolby");
 }
+
+#[test]
+fn span_index_answers_overlap_and_containment() {
+    let idx = SpanIndex::new([30..40, 0..100, 120..130]);
+    assert!(idx.overlaps(&(110..125)));
+    assert!(!idx.overlaps(&(100..120)), "touching ends do not overlap");
+    assert!(idx.covers(&(50..60), 0), "the long span contains it");
+    assert!(idx.covers(&(95..102), 3) && !idx.covers(&(95..104), 3));
+    assert!(!SpanIndex::new([]).overlaps(&(0..10)));
+}

@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
 
-use super::{blocks_of, doc_label, left_out, notable_entities, quote_line, who_said_what, RenderOptions};
+use super::{also_called, blocks_of, doc_label, left_out, notable_entities, quote_line, who_said_what, RenderOptions};
 use crate::brief::Brief;
 
 const STYLE: &str = "body{font:16px/1.5 system-ui,sans-serif;max-width:52em;margin:2em auto;padding:0 1em;color:#222}\
@@ -75,14 +75,12 @@ pub(super) fn render(brief: &Brief, opts: RenderOptions) -> String {
     quotes_section(brief, &mut out);
     out.push_str("<h2>Entities</h2>\n<table><tr><th>name</th><th>type</th><th>also called</th><th>sources</th></tr>\n");
     for e in notable_entities(brief) {
-        let mut aka = e.aliases.clone();
-        aka.extend(e.roles.iter().cloned());
         let _ = writeln!(
             out,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             text(&e.name),
             e.kind.as_str(),
-            text(&aka.join(", ")),
+            text(&also_called(e)),
             text(&e.documents.join(" "))
         );
     }

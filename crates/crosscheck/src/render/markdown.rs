@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{blocks_of, doc_label, left_out, notable_entities, quote_line, who_said_what, RenderOptions};
+use super::{also_called, blocks_of, doc_label, left_out, notable_entities, quote_line, who_said_what, RenderOptions};
 use crate::brief::Brief;
 
 /// Escapes Markdown and inline-HTML syntax in untrusted text.
@@ -52,14 +52,12 @@ pub(super) fn render(brief: &Brief, opts: RenderOptions) -> String {
     quotes_section(brief, &mut out);
     let _ = writeln!(out, "\n## Entities\n\n| name | type | also called | sources |\n|---|---|---|---|");
     for e in notable_entities(brief) {
-        let mut aka = e.aliases.clone();
-        aka.extend(e.roles.iter().cloned());
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} |",
             esc(&e.name),
             e.kind.as_str(),
-            esc(&aka.join(", ")),
+            esc(&also_called(e)),
             e.documents.join(" ")
         );
     }

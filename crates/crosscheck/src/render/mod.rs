@@ -80,6 +80,11 @@ fn notable_entities(brief: &Brief) -> impl Iterator<Item = &EntityOut> {
     brief.entities.iter().filter(|e| e.mentions.len() > 1 || e.documents.len() > 1).take(ENTITIES_SHOWN)
 }
 
+/// Everything else an entity is called: its other names, then its roles.
+fn also_called(e: &EntityOut) -> String {
+    e.aliases.iter().chain(&e.roles).map(String::as_str).collect::<Vec<_>>().join(", ")
+}
+
 /// A quote as a reader sees it: direct speech in quotation marks, reported speech as is.
 fn quote_line(q: &QuoteOut) -> String {
     match q.kind {
