@@ -245,7 +245,9 @@ pub struct GoldFile {
     pub gold: Vec<Attribution>,
 }
 
-/// Reads `DIR/text/*.txt` and, for each, its first `DIR/attributions/<stem>_*.ann`.
+/// Reads `DIR/text/*.txt` and, for each, its first `DIR/attributions/<stem>_*.ann`. A directory
+/// that cannot be listed is an error; a text or annotation that cannot be read is skipped with a
+/// warning naming it.
 pub fn read_polnear(dir: &Path) -> Result<Vec<GoldFile>, Error> {
     let io = |path: &Path, e: std::io::Error| Error::Io { path: path.display().to_string(), source: e };
     let text_dir = dir.join("text");
@@ -271,18 +273,29 @@ pub fn read_polnear(dir: &Path) -> Result<Vec<GoldFile>, Error> {
     let mut out = Vec::new();
     for path in texts {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
-        let bytes = std::fs::read(&path).map_err(|e| io(&path, e))?;
-        let text = String::from_utf8(bytes).map_err(|e| Error::BadRecord {
-            path: path.display().to_string(),
-            line: 0,
-            message: format!("not UTF-8: {e}"),
-        })?;
+        // One unreadable text or annotation is reported and left out; the rest is scored.
+        let text = match std::fs::read(&path).map(String::from_utf8) {
+            Ok(Ok(text)) => text,
+            Ok(Err(e)) => {
+                tracing::warn!("{}: not UTF-8 ({e}); left out of the evaluation", path.display());
+                continue;
+            }
+            Err(e) => {
+                tracing::warn!("{}: cannot read ({e}); left out of the evaluation", path.display());
+                continue;
+            }
+        };
         let stem = name.trim_end_matches(".txt");
         let gold = match first_ann.get(stem) {
             Some(a) => {
                 let ann_path = ann_dir.join(a);
-                let ann = std::fs::read_to_string(&ann_path).map_err(|e| io(&ann_path, e))?;
-                parse_ann(&ann)
+                match std::fs::read_to_string(&ann_path) {
+                    Ok(ann) => parse_ann(&ann),
+                    Err(e) => {
+                        tracing::warn!("{}: cannot read ({e}); {name} left out of the evaluation", ann_path.display());
+                        continue;
+                    }
+                }
             }
             None => {
                 tracing::warn!("{name}: no annotation file");
@@ -462,6 +475,20 @@ E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\nT4\tContent 40 50\ty\nE2\tAttrib
         assert_eq!(match_count(&[pred(Some((2, 3)), (12, 14)), pred(Some((0, 1)), (26, 28))], &gold), 1);
         // No source on either side matches on content alone.
         assert_eq!(match_count(&[pred(None, (45, 46))], &gold), 1);
+    }
+
+    #[test]
+    fn an_unreadable_text_is_skipped_and_the_rest_scored() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir_all(dir.path().join("text")).unwrap();
+        std::fs::create_dir_all(dir.path().join("attributions")).unwrap();
+        std::fs::write(dir.path().join("text/a.txt"), "Kirby said the talks would go on.").unwrap();
+        std::fs::write(dir.path().join("attributions/a_x1.ann"), ANN).unwrap();
+        std::fs::write(dir.path().join("text/b.txt"), b"\xff\xfe not text").unwrap();
+        let files = read_polnear(dir.path()).expect("the good file is read");
+        assert_eq!(files.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(), ["a.txt"]);
+        assert_eq!(files[0].gold.len(), 2);
+        assert!(read_polnear(&dir.path().join("missing")).is_err(), "a missing directory is an error");
     }
 
     #[test]
