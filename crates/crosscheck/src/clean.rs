@@ -134,15 +134,18 @@ fn classify_line(
     }
     // A dateline below some reporting starts another article pasted in; one before any
     // reporting (after a nav bar, byline or photo) is the article's own.
-    let reported = done.iter().any(|b| {
-        matches!(b.kind, Body | QuoteBlock | ReaderComment | EmbeddedArticle | Editorial)
-            && text[b.span.clone()].split_whitespace().count() >= 12
-    });
     let archive_marker =
         ["from the archive", "originally published", "this article first appeared", "first published in"]
             .iter()
             .any(|m| line.lower.starts_with(m));
-    if reported && (dateline || archive_marker) {
+    // Checked only for the rare dateline or marker line, so a long page costs no scan per line.
+    let reported = || {
+        done.iter().any(|b| {
+            matches!(b.kind, Body | QuoteBlock | ReaderComment | EmbeddedArticle | Editorial)
+                && text[b.span.clone()].split_whitespace().nth(11).is_some()
+        })
+    };
+    if (dateline || archive_marker) && reported() {
         // An article starting again below the first lines is an older or related one pasted in;
         // its headline and section label just above belong to it.
         let then_comments = *region == Region::Comments;
@@ -279,7 +282,9 @@ fn is_caption(line: &Line) -> bool {
         "(ap)",
         "photographer:",
     ];
-    if line.text.contains('©') || ANYWHERE.iter().any(|m| lower.contains(m)) {
+    // One automaton pass instead of a substring search per mark: this runs on every line.
+    static MARKS: LazyLock<AhoCorasick> = LazyLock::new(|| AhoCorasick::new(ANYWHERE).expect("valid patterns"));
+    if line.text.contains('©') || MARKS.is_match(lower) {
         return words <= 60;
     }
     const STARTS: &[&str] = &[
@@ -391,13 +396,13 @@ fn ends_with_credit(text: &str) -> bool {
 /// "© 2024 The Herald Ltd", "Copyright 2023 ...": the site's notice, not a photo credit.
 fn is_copyright(line: &Line) -> bool {
     let lower = line.lower.as_str();
-    let has_year = lower
-        .split(|c: char| !c.is_ascii_digit())
-        .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
+    let has_year = || {
+        lower.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")))
+    };
     (lower.contains('©') || lower.starts_with("copyright"))
         && !lower.contains('/')
         && !lower.contains("photo")
-        && (has_year
+        && (has_year()
             || ["ltd", "limited", "group", "inc", "media", "rights reserved", "terms", "privacy"]
                 .iter()
                 .any(|w| lower.contains(w)))
@@ -416,12 +421,15 @@ fn is_boilerplate(line: &Line) -> bool {
         }
     }
     // "Home | World | Politics", "Books | Interviews": short segments between pipes.
-    let segments: Vec<&str> = trimmed.split('|').map(str::trim).filter(|p| !p.is_empty()).collect();
-    if segments.len() >= 2 && segments.iter().all(|s| s.split_whitespace().count() <= 4) && !trimmed.ends_with('.') {
-        return true;
-    }
-    if segments.len() >= 4 {
-        return true;
+    if trimmed.contains('|') {
+        let segments: Vec<&str> = trimmed.split('|').map(str::trim).filter(|p| !p.is_empty()).collect();
+        if segments.len() >= 2 && segments.iter().all(|s| s.split_whitespace().count() <= 4) && !trimmed.ends_with('.')
+        {
+            return true;
+        }
+        if segments.len() >= 4 {
+            return true;
+        }
     }
     const SHORT_STARTS: &[&str] = &[
         "share",
@@ -543,13 +551,14 @@ fn is_boilerplate(line: &Line) -> bool {
         return true;
     }
     // Breadcrumbs and section paths: "Home › News › Crime", "Arts & Culture / Theatre".
-    for sep in ['›', '>', '»'] {
+    for sep in ['›', '>', '»'].into_iter().filter(|&sep| trimmed.contains(sep)) {
         let parts: Vec<&str> = trimmed.split(sep).map(str::trim).filter(|p| !p.is_empty()).collect();
         if parts.len() >= 2 && parts.iter().all(|p| p.split_whitespace().count() <= 4) && !trimmed.ends_with('.') {
             return true;
         }
     }
-    let slash_parts: Vec<&str> = trimmed.split(" / ").map(str::trim).collect();
+    let slash_parts: Vec<&str> =
+        if trimmed.contains(" / ") { trimmed.split(" / ").map(str::trim).collect() } else { Vec::new() };
     if slash_parts.len() >= 2
         && slash_parts.iter().all(|p| (1..=4).contains(&p.split_whitespace().count()))
         && !trimmed.ends_with('.')
@@ -832,7 +841,8 @@ static CUES: LazyLock<AhoCorasick> =
 /// How many different evaluative, informal and attribution cues occur in `lower`. Evaluative
 /// and attribution cues count only as whole words; informal ones also inside words ("errrr").
 fn cue_counts(lower: &str) -> [usize; 3] {
-    let mut seen = vec![false; EVALUATIVE.len() + INFORMAL.len() + ATTRIBUTION.len()];
+    // A line matches few cues: a short list of seen ids beats a flag per cue.
+    let mut seen: Vec<usize> = Vec::new();
     let mut counts = [0; 3];
     for m in CUES.find_overlapping_iter(lower) {
         let id = m.pattern().as_usize();
@@ -848,8 +858,8 @@ fn cue_counts(lower: &str) -> [usize; 3] {
             let after = lower[m.end()..].chars().next();
             !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
         };
-        if whole_word && !seen[id] {
-            seen[id] = true;
+        if whole_word && !seen.contains(&id) {
+            seen.push(id);
             counts[list] += 1;
         }
     }

@@ -2,8 +2,6 @@
 //! from the sentences of the story itself, so it needs no download and no background corpus.
 //! Vectors are sparse and L2-normalised; similarity is a dot product.
 
-use std::collections::HashMap;
-
 use rustc_hash::FxHashMap;
 
 /// A sparse, L2-normalised vector: term ids in increasing order with their weights.
@@ -56,19 +54,20 @@ impl SparseVec {
 /// Interns terms, and pairs of term ids (bigrams), to dense ids in one space.
 #[derive(Debug, Default)]
 pub struct Vocabulary {
-    ids: FxHashMap<String, u32>,
+    ids: FxHashMap<std::sync::Arc<str>, u32>,
     pairs: FxHashMap<(u32, u32), u32>,
     next: u32,
 }
 
 impl Vocabulary {
-    pub fn id(&mut self, term: &str) -> u32 {
-        if let Some(&id) = self.ids.get(term) {
+    /// The id of a term; takes the shared string so a new term costs no copy.
+    pub fn id(&mut self, term: &std::sync::Arc<str>) -> u32 {
+        if let Some(&id) = self.ids.get(&**term) {
             return id;
         }
         let id = self.next;
         self.next += 1;
-        self.ids.insert(term.to_string(), id);
+        self.ids.insert(term.clone(), id);
         id
     }
 
@@ -107,11 +106,15 @@ pub fn tfidf(units: &[Vec<u32>], vocab_size: usize) -> (Vec<SparseVec>, Vec<f32>
     let vectors = units
         .iter()
         .map(|unit| {
-            let mut counts: HashMap<u32, f32> = HashMap::new();
-            for &t in unit {
-                *counts.entry(t).or_default() += 1.0;
+            // Sorted runs give the counts; sentences are short, so this beats a hash map.
+            let mut sorted = unit.clone();
+            sorted.sort_unstable();
+            let mut weights: Vec<(u32, f32)> = Vec::with_capacity(sorted.len());
+            for run in sorted.chunk_by(|a, b| a == b) {
+                let t = run[0];
+                weights.push((t, (1.0 + (run.len() as f32).ln()) * idf[t as usize]));
             }
-            SparseVec::from_weights(counts.into_iter().map(|(t, c)| (t, (1.0 + c.ln()) * idf[t as usize])).collect())
+            SparseVec::from_weights(weights)
         })
         .collect();
     (vectors, idf)

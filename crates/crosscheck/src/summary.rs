@@ -14,7 +14,7 @@
 //! No step compares all pairs of sentences: support is computed for a bounded candidate pool.
 //! Every chosen sentence cites each document that states it (similarity above a threshold).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -129,7 +129,7 @@ pub fn summarize(analysis: &Analysis, length: Length, config: &SummaryConfig) ->
     // Concept weights: per document, the best prior of a sentence holding the concept; summed.
     let mut concept_weight = vec![0.0f32; vocab];
     if config.w_coverage > 0.0 {
-        let mut best_in_doc: HashMap<(u32, usize), f32> = HashMap::new();
+        let mut best_in_doc: HashMap<(u32, usize), f32> = HashMap::default();
         for &i in &candidates {
             let s = &analysis.sentences[i];
             for (c, w) in concepts(s, config.bigram_weight) {
@@ -344,7 +344,7 @@ fn doc_centrality(analysis: &Analysis) -> Vec<f32> {
 
 /// The mean of per-document mean vectors, so long documents do not dominate.
 fn centroid(analysis: &Analysis, candidates: &[usize]) -> SparseVec {
-    let mut by_doc: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut by_doc: HashMap<usize, Vec<usize>> = HashMap::default();
     for &i in candidates {
         by_doc.entry(analysis.sentences[i].doc).or_default().push(i);
     }
@@ -363,18 +363,12 @@ fn centroid(analysis: &Analysis, candidates: &[usize]) -> SparseVec {
 pub fn stating_documents(analysis: &Analysis, i: usize, threshold: f32) -> Vec<usize> {
     let own = analysis.sentences[i].doc;
     let v = &analysis.vectors[i];
-    let mut docs = vec![own];
-    let mut best: HashMap<usize, f32> = HashMap::new();
+    let mut best = vec![f32::NEG_INFINITY; analysis.docs.len()];
     for (j, s) in analysis.sentences.iter().enumerate() {
         if s.doc == own || !s.kind.is_reporting() || s.opinion {
             continue;
         }
-        let sim = v.dot(&analysis.vectors[j]);
-        let e = best.entry(s.doc).or_insert(0.0);
-        *e = e.max(sim);
+        best[s.doc] = best[s.doc].max(v.dot(&analysis.vectors[j]));
     }
-    let mut others: Vec<usize> = best.into_iter().filter(|&(_, sim)| sim >= threshold).map(|(d, _)| d).collect();
-    others.sort_unstable();
-    docs.extend(others);
-    docs
+    std::iter::once(own).chain((0..best.len()).filter(|&d| d != own && best[d] >= threshold)).collect()
 }

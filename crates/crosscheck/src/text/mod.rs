@@ -259,44 +259,43 @@ impl Default for TermMaker {
 /// Most words a thread's stem cache holds; beyond it, stems are computed and not kept.
 const STEM_CACHE_WORDS: usize = 200_000;
 
+/// A word as the term makers see it: its stem (shared, not copied) and whether it is a stop word.
+type Term = (std::sync::Arc<str>, bool);
+
 thread_local! {
-    /// Shared strings: a cached stem is handed out by reference count, not copied.
-    static STEMS: std::cell::RefCell<rustc_hash::FxHashMap<String, std::sync::Arc<str>>> = Default::default();
+    /// Keyed by the word as written, so a cache hit needs no lower-casing.
+    static STEMS: std::cell::RefCell<rustc_hash::FxHashMap<String, Term>> = Default::default();
 }
 
 impl TermMaker {
-    fn stem(&mut self, lower: &str) -> std::sync::Arc<str> {
-        STEMS.with(|cache| {
-            if let Some(s) = cache.borrow().get(lower) {
-                return s.clone();
-            }
-            let stem: std::sync::Arc<str> = self.stemmer.stem(lower).into();
-            let mut cache = cache.borrow_mut();
-            if cache.len() < STEM_CACHE_WORDS {
-                cache.insert(lower.to_string(), stem.clone());
-            }
-            stem
-        })
-    }
-
     /// Content terms of `text`, in order, stop words dropped.
     pub fn terms(&mut self, text: &str) -> Vec<String> {
         self.tokens(text).into_iter().filter(|t| !t.1).map(|t| t.0.to_string()).collect()
     }
 
     /// All terms of `text` in order, each marked whether it is a stop word.
-    pub fn tokens(&mut self, text: &str) -> Vec<(std::sync::Arc<str>, bool)> {
-        words(text)
-            .map(|w| {
-                let lower = if w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
-                    std::borrow::Cow::Owned(w.to_lowercase())
-                } else {
-                    std::borrow::Cow::Borrowed(w)
-                };
-                let stop = is_stopword(&lower);
-                (self.stem(&lower), stop)
-            })
-            .collect()
+    pub fn tokens(&mut self, text: &str) -> Vec<Term> {
+        let stemmer = &self.stemmer;
+        STEMS.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            words(text)
+                .map(|w| {
+                    if let Some(hit) = cache.get(w) {
+                        return hit.clone();
+                    }
+                    let lower = if w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+                        std::borrow::Cow::Owned(w.to_lowercase())
+                    } else {
+                        std::borrow::Cow::Borrowed(w)
+                    };
+                    let term: Term = (stemmer.stem(&lower).into(), is_stopword(&lower));
+                    if cache.len() < STEM_CACHE_WORDS {
+                        cache.insert(w.to_string(), term.clone());
+                    }
+                    term
+                })
+                .collect()
+        })
     }
 }
 
