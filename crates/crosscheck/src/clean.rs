@@ -344,12 +344,14 @@ fn is_caption(line: &Line) -> bool {
 /// "... during a class. Source: Supplied": a sentence, then the picture's credit.
 fn ends_with_parenthetical_credit(text: &str) -> bool {
     let t = text.trim_end();
-    let lower = t.to_lowercase();
-    if lower.ends_with("source: supplied")
-        || lower.ends_with(". supplied")
-        || lower.ends_with(" supplied") && t.len() < 200
+    // Only the last few characters can say "supplied": lower-case those, not the whole line.
+    let from = (t.len().saturating_sub(16)..=t.len()).find(|&i| t.is_char_boundary(i)).unwrap_or(t.len());
+    let tail = t[from..].to_ascii_lowercase();
+    if tail.ends_with("source: supplied")
+        || tail.ends_with(". supplied")
+        || tail.ends_with(" supplied") && t.len() < 200
     {
-        return lower.ends_with("supplied");
+        return true;
     }
     let Some(body) = t.strip_suffix(')') else { return false };
     let Some(open) = body.rfind('(') else { return false };
@@ -370,6 +372,9 @@ fn has_weekday_full_date(lower: &str) -> bool {
     const DAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
     const MONTHS: [&str; 12] =
         ["jan", "feb", "march", "april", "may", "june", "july", "aug", "sept", "oct", "nov", "dec"];
+    if !lower.contains("day") {
+        return false;
+    }
     let tokens: Vec<&str> = lower.split([' ', ',', '.']).filter(|t| !t.is_empty()).collect();
     tokens.windows(4).any(|w| {
         DAYS.contains(&w[0])
@@ -626,7 +631,9 @@ fn is_date_line(lower: &str) -> bool {
     ];
     const MONTHS: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
     const DAYS: &[&str] = &["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-    let tokens: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric() && c != '.').filter(|t| !t.is_empty()).collect();
+    // At most 15 tokens are read: a longer line is not a stamp, and this runs on every line.
+    let tokens: Vec<&str> =
+        lower.split(|c: char| !c.is_alphanumeric() && c != '.').filter(|t| !t.is_empty()).take(15).collect();
     if tokens.is_empty() || tokens.len() > 14 || !lower.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }

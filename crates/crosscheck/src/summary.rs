@@ -158,10 +158,13 @@ pub fn summarize(analysis: &Analysis, length: Length, config: &SummaryConfig) ->
     // Support only for the best part of the pool, so the cost is bounded by pool x sentences.
     pool.sort_by(|a, b| b.1.total_cmp(&a.1));
     pool.truncate(config.support_pool.max(1) * 4);
+    // The stating documents found here are the chosen sentences' citations later.
+    let mut stated_by: HashMap<usize, Vec<usize>> = HashMap::default();
     if docs_total > 1 && config.w_support > 0.0 {
         for (i, score) in pool.iter_mut().take(config.support_pool) {
-            let others = stating_documents(analysis, *i, config.cite_threshold).len() - 1;
-            *score += config.w_support * others as f32 / (docs_total - 1) as f32;
+            let docs = stating_documents(analysis, *i, config.cite_threshold);
+            *score += config.w_support * (docs.len() - 1) as f32 / (docs_total - 1) as f32;
+            stated_by.insert(*i, docs);
         }
     }
     let token_counts: HashMap<usize, Vec<(u32, f32)>> =
@@ -188,11 +191,15 @@ pub fn summarize(analysis: &Analysis, length: Length, config: &SummaryConfig) ->
                     continue;
                 }
             }
-            let uncovered: f32 = concepts(s, config.bigram_weight)
-                .filter(|(c, _)| !covered[*c as usize])
-                .map(|(c, _)| concept_weight[c as usize])
-                .sum();
-            let coverage = uncovered / (s.words as f32).powf(config.length_exponent);
+            let coverage = if config.w_coverage > 0.0 {
+                let uncovered: f32 = concepts(s, config.bigram_weight)
+                    .filter(|(c, _)| !covered[*c as usize])
+                    .map(|(c, _)| concept_weight[c as usize])
+                    .sum();
+                uncovered / (s.words as f32).powf(config.length_exponent)
+            } else {
+                0.0
+            };
             let expected_gain = saturated_gain(&token_counts[&i], &expected, &in_summary) / s.words.max(1) as f32;
             let damping = config.doc_damping.powi(per_doc[s.doc]) * doc_factor[s.doc];
             let quoted =
@@ -227,7 +234,11 @@ pub fn summarize(analysis: &Analysis, length: Length, config: &SummaryConfig) ->
     });
     chosen
         .into_iter()
-        .map(|i| SummarySentence { sentence: i, citations: stating_documents(analysis, i, config.cite_threshold) })
+        .map(|i| {
+            let citations =
+                stated_by.remove(&i).unwrap_or_else(|| stating_documents(analysis, i, config.cite_threshold));
+            SummarySentence { sentence: i, citations }
+        })
         .collect()
 }
 
