@@ -100,11 +100,8 @@ struct Line<'a> {
 
 impl<'a> Line<'a> {
     fn new(text: &'a str) -> Line<'a> {
-        let mut lower = text.to_lowercase();
-        if lower.contains('’') {
-            lower = lower.replace('’', "'");
-        }
-        Line { text, lower, words: text.split_whitespace().count() }
+        let lower = if text.is_ascii() { text.to_ascii_lowercase() } else { text.to_lowercase().replace('’', "'") };
+        Line { text, lower, words: crate::text::word_count(text) }
     }
 }
 
@@ -375,15 +372,22 @@ fn has_weekday_full_date(lower: &str) -> bool {
     if !lower.contains("day") {
         return false;
     }
-    let tokens: Vec<&str> = lower.split([' ', ',', '.']).filter(|t| !t.is_empty()).collect();
-    tokens.windows(4).any(|w| {
-        DAYS.contains(&w[0])
+    // A sliding window of four tokens, without collecting the line's tokens.
+    let mut w: [&str; 4] = [""; 4];
+    for (seen, token) in lower.split([' ', ',', '.']).filter(|t| !t.is_empty()).enumerate() {
+        w = [w[1], w[2], w[3], token];
+        if seen >= 3
+            && DAYS.contains(&w[0])
             && MONTHS.iter().any(|m| w[1].starts_with(m))
             && w[2].len() <= 2
             && w[2].chars().all(|c| c.is_ascii_digit())
             && w[3].len() == 4
             && w[3].chars().all(|c| c.is_ascii_digit())
-    })
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// "... on Monday. Helen Park/Daily Camera" or "... Saturday night. Staff photo by Josh Kemper":
@@ -680,7 +684,7 @@ pub fn dateline_len(line: &str) -> Option<usize> {
 
 /// A short line without final punctuation: a headline or section label.
 fn is_headline_like(line: &str) -> bool {
-    let words = line.split_whitespace().count();
+    let words = line.split_whitespace().take(16).count();
     words <= 15 && !line.trim_end().ends_with(['.', '!', '?', ':', '"', '”'])
 }
 
@@ -786,21 +790,28 @@ const INFORMAL: &[&str] = &[
 impl Register {
     pub fn of(line: &str) -> Register {
         // One pass: the lower-cased text outside quotation marks, and letter counts.
-        let (mut lower, quoted_letters, letters) = outside_quotes_lower(line);
-        if lower.contains('’') {
-            lower = lower.replace('’', "'");
-        }
+        let (lower, quoted_letters, letters) = outside_quotes_lower(line);
         let mut r = Register::default();
         if letters > 0 {
             r.quoted_share = quoted_letters as f32 / letters as f32;
         }
-        for w in lower.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
-            match w {
-                "i" | "i'm" | "i've" | "my" | "me" | "we" | "our" | "us" | "we're" | "we've" | "let's" => {
-                    r.first_person += 1
+        let mut count_person = |w: &str| match w {
+            "i" | "i'm" | "i've" | "my" | "me" | "we" | "our" | "us" | "we're" | "we've" | "let's" => {
+                r.first_person += 1
+            }
+            "you" | "your" | "you're" | "ya" => r.second_person += 1,
+            _ => {}
+        };
+        if lower.is_ascii() {
+            // Byte splitting: the same words as the char split below, without decoding.
+            for w in lower.as_bytes().split(|b| !(b.is_ascii_alphanumeric() || *b == b'\'')) {
+                if w.len() <= 6 {
+                    count_person(std::str::from_utf8(w).unwrap_or(""));
                 }
-                "you" | "your" | "you're" | "ya" => r.second_person += 1,
-                _ => {}
+            }
+        } else {
+            for w in lower.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
+                count_person(w);
             }
         }
         let [evaluative, informal, attribution] = cue_counts(&lower);
@@ -873,8 +884,14 @@ fn cue_counts(lower: &str) -> [usize; 3] {
     counts
 }
 
-/// Lower-cased text outside quotation marks, letters inside them, and all letters.
+/// Lower-cased text outside quotation marks (curly apostrophes made straight), letters inside
+/// them, and all letters.
 fn outside_quotes_lower(line: &str) -> (String, usize, usize) {
+    // Most lines are plain ASCII without quotation marks: lower-case them whole (vectorised),
+    // which gives exactly what the loop below would.
+    if line.is_ascii() && !line.contains('"') {
+        return (line.to_ascii_lowercase(), 0, line.bytes().filter(u8::is_ascii_alphabetic).count());
+    }
     let mut out = String::with_capacity(line.len());
     let (mut quoted, mut letters) = (0, 0);
     let mut inside = false;
@@ -892,6 +909,8 @@ fn outside_quotes_lower(line: &str) -> (String, usize, usize) {
                 if !inside {
                     if c.is_ascii() {
                         out.push(c.to_ascii_lowercase());
+                    } else if c == '’' {
+                        out.push('\'');
                     } else {
                         out.extend(c.to_lowercase());
                     }
@@ -930,7 +949,8 @@ pub fn starts_mid_quote(sentence: &str) -> bool {
 /// A first line that reads as a headline: short and without final punctuation.
 pub fn headline(text: &str) -> Option<&str> {
     let first = text.lines().map(str::trim).find(|l| !l.is_empty())?;
-    let words = first.split_whitespace().count();
+    // Counting stops past the limit: a first line is often the whole article.
+    let words = first.split_whitespace().take(21).count();
     ((3..=20).contains(&words) && !first.ends_with(['.', '!', '?', ':', ','])).then_some(first)
 }
 

@@ -116,60 +116,74 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>
     }
 }
 
+/// Splits one line, walking byte offsets (decoding a character only where a rule looks at it,
+/// since this runs over every text the pipeline reads).
 fn split_line(text: &str, from: usize, to: usize, out: &mut Vec<Range<usize>>) {
-    let chars: Vec<(usize, char)> = text[from..to].char_indices().map(|(i, c)| (i + from, c)).collect();
-    let n = chars.len();
+    let line = &text[from..to];
+    let at = |pos: usize| line.get(pos..).and_then(|rest| rest.chars().next());
     let mut start = from;
-    let mut i = 0;
-    while i < n {
-        if !is_terminal(chars[i].1) {
-            i += 1;
-            continue;
+    let mut pos = 0;
+    while let Some(i) = next_terminal(line, pos) {
+        // The run of terminal marks, then closing quotes or brackets after it.
+        let mut run_end = i;
+        while let Some(c) = at(run_end).filter(|&c| is_terminal(c)) {
+            run_end += c.len_utf8();
         }
-        let mut j = i;
-        while j + 1 < n && is_terminal(chars[j + 1].1) {
-            j += 1;
-        }
-        let mut k = j;
-        while k + 1 < n && is_closing(chars[k + 1].1) {
-            k += 1;
+        let mut close_end = run_end;
+        while let Some(c) = at(close_end).filter(|&c| is_closing(c)) {
+            close_end += c.len_utf8();
         }
         // A boundary needs whitespace after the punctuation (so "3.5" and "U.S.-led" stay whole).
-        if k + 1 < n && !chars[k + 1].1.is_whitespace() {
-            i = k + 1;
+        if at(close_end).is_some_and(|c| !c.is_whitespace()) {
+            pos = close_end;
             continue;
         }
-        let mut m = k + 1;
-        while m < n && chars[m].1.is_whitespace() {
-            m += 1;
+        let mut next = close_end;
+        while let Some(c) = at(next).filter(|c| c.is_whitespace()) {
+            next += c.len_utf8();
         }
-        if m >= n {
+        if next >= line.len() {
             break;
         }
-        if ends_sentence(text, start, &chars, i, j, m) {
-            let end = chars[k].0 + chars[k].1.len_utf8();
-            push_trimmed(text, start, end, out);
-            start = chars[m].0;
+        if ends_sentence(text, start, from + i, from + run_end, from + next) {
+            push_trimmed(text, start, from + close_end, out);
+            start = from + next;
         }
-        i = m;
+        pos = next;
     }
     push_trimmed(text, start, to, out);
 }
 
-/// Decides whether the terminal run `chars[i..=j]`, followed by the text at `m`, ends a sentence.
-fn ends_sentence(text: &str, start: usize, chars: &[(usize, char)], i: usize, j: usize, m: usize) -> bool {
-    let next = chars[m].1;
+/// Byte offset of the next terminal mark ('.', '!', '?', '…') at or after `pos`.
+fn next_terminal(line: &str, pos: usize) -> Option<usize> {
+    let bytes = line.as_bytes();
+    let mut p = pos;
+    while p < bytes.len() {
+        let off = bytes[p..].iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))?;
+        p += off;
+        if bytes[p] != 0xE2 || bytes[p..].starts_with("…".as_bytes()) {
+            return Some(p);
+        }
+        p += 1;
+    }
+    None
+}
+
+/// Decides whether the terminal run `text[run_start..run_end]`, followed by the text at `next`
+/// (after whitespace), ends a sentence that began at `start`.
+fn ends_sentence(text: &str, start: usize, run_start: usize, run_end: usize, next_at: usize) -> bool {
+    let next = text[next_at..].chars().next().unwrap_or(' ');
     if next.is_lowercase() {
         return false;
     }
-    let run = &text[chars[i].0..chars[j].0 + chars[j].1.len_utf8()];
+    let run = &text[run_start..run_end];
     if run != "." {
         // "?", "!", "..." or "…" before a capital, digit or quote ends the sentence.
         return true;
     }
-    let word = word_before(text, start, chars[i].0);
+    let word = word_before(text, start, run_start);
     let lower = word.to_lowercase();
-    let next_word = word_at(text, chars[m].0);
+    let next_word = word_at(text, next_at);
     if lower.is_empty() {
         return true;
     }
