@@ -75,7 +75,8 @@ impl Analysis {
 
     /// Interns terms and numbers sentences; sequential, after the per-document work.
     fn from_docs(per_doc: Vec<(AnalyzedDoc, Vec<RawSentence>)>) -> Analysis {
-        let mut vocab = Vocabulary::default();
+        let tokens: usize = per_doc.iter().flat_map(|(_, raw)| raw.iter().map(|r| r.tokens.len())).sum();
+        let mut vocab = Vocabulary::with_capacity(tokens);
         let mut docs = Vec::with_capacity(per_doc.len());
         let mut sentences = Vec::new();
         for (d, (doc, raw)) in per_doc.into_iter().enumerate() {
@@ -109,7 +110,7 @@ impl Analysis {
             }
             docs.push(doc);
         }
-        let units: Vec<Vec<u32>> = sentences.iter().map(|s| s.terms.clone()).collect();
+        let units: Vec<&[u32]> = sentences.iter().map(|s| s.terms.as_slice()).collect();
         let (vectors, _) = embed::tfidf(&units, vocab.len());
         Analysis { docs, sentences, vectors, vocab_size: vocab.len() }
     }

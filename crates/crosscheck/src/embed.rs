@@ -60,6 +60,15 @@ pub struct Vocabulary {
 }
 
 impl Vocabulary {
+    /// Room for about `tokens` words without rehashing (a story's token count is a good bound).
+    pub fn with_capacity(tokens: usize) -> Vocabulary {
+        Vocabulary {
+            ids: FxHashMap::with_capacity_and_hasher(tokens, Default::default()),
+            pairs: FxHashMap::with_capacity_and_hasher(tokens, Default::default()),
+            next: 0,
+        }
+    }
+
     /// The id of a term; takes the shared string so a new term costs no copy.
     pub fn id(&mut self, term: &std::sync::Arc<str>) -> u32 {
         if let Some(&id) = self.ids.get(&**term) {
@@ -91,30 +100,29 @@ impl Vocabulary {
 
 /// TF-IDF vectors for a set of term lists (one per sentence), IDF computed over the same set:
 /// `idf = ln((1 + n) / (1 + df)) + 1`, sublinear term frequency.
-pub fn tfidf(units: &[Vec<u32>], vocab_size: usize) -> (Vec<SparseVec>, Vec<f32>) {
+pub fn tfidf<U: AsRef<[u32]>>(units: &[U], vocab_size: usize) -> (Vec<SparseVec>, Vec<f32>) {
+    // Each unit's distinct terms with their counts, by id: sorted runs, since sentences are
+    // short enough that sorting beats a hash map. Used for both document frequency and weights.
+    let counted: Vec<Vec<(u32, u32)>> = units
+        .iter()
+        .map(|unit| {
+            let mut sorted = unit.as_ref().to_vec();
+            sorted.sort_unstable();
+            sorted.chunk_by(|a, b| a == b).map(|run| (run[0], run.len() as u32)).collect()
+        })
+        .collect();
     let mut df = vec![0u32; vocab_size];
-    for unit in units {
-        let mut seen: Vec<u32> = unit.clone();
-        seen.sort_unstable();
-        seen.dedup();
-        for t in seen {
-            df[t as usize] += 1;
-        }
+    for &(t, _) in counted.iter().flatten() {
+        df[t as usize] += 1;
     }
     let n = units.len() as f32;
     let idf: Vec<f32> = df.iter().map(|&d| ((1.0 + n) / (1.0 + d as f32)).ln() + 1.0).collect();
-    let vectors = units
-        .iter()
+    let vectors = counted
+        .into_iter()
         .map(|unit| {
-            // Sorted runs give the counts; sentences are short, so this beats a hash map.
-            let mut sorted = unit.clone();
-            sorted.sort_unstable();
-            let mut weights: Vec<(u32, f32)> = Vec::with_capacity(sorted.len());
-            for run in sorted.chunk_by(|a, b| a == b) {
-                let t = run[0];
-                weights.push((t, (1.0 + (run.len() as f32).ln()) * idf[t as usize]));
-            }
-            SparseVec::from_weights(weights)
+            SparseVec::from_weights(
+                unit.into_iter().map(|(t, k)| (t, (1.0 + (k as f32).ln()) * idf[t as usize])).collect(),
+            )
         })
         .collect();
     (vectors, idf)
