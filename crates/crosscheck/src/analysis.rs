@@ -62,31 +62,34 @@ impl Analysis {
         if articles.len() < 8 {
             return Analysis::with_term_maker(articles, &mut TermMaker::default());
         }
-        let per_doc = articles.into_par_iter().map_init(TermMaker::default, analyze_doc).collect();
-        Analysis::from_docs(per_doc)
+        let per_doc = articles.into_par_iter().map(analyze_doc).collect();
+        Analysis::from_docs(per_doc, &mut TermMaker::default())
     }
 
     /// Analyses a story on the calling thread with the caller's `TermMaker`, whose stem cache
     /// then carries over between stories (the evaluation loop runs thousands of small ones).
     pub fn with_term_maker(articles: Vec<Article>, maker: &mut TermMaker) -> Analysis {
-        let per_doc = articles.into_iter().map(|a| analyze_doc(maker, a)).collect();
-        Analysis::from_docs(per_doc)
+        let per_doc = articles.into_iter().map(analyze_doc).collect();
+        Analysis::from_docs(per_doc, maker)
     }
 
-    /// Interns terms and numbers sentences; sequential, after the per-document work.
-    fn from_docs(per_doc: Vec<(AnalyzedDoc, Vec<RawSentence>)>) -> Analysis {
-        let tokens: usize = per_doc.iter().flat_map(|(_, raw)| raw.iter().map(|r| r.tokens.len())).sum();
-        let mut vocab = Vocabulary::with_capacity(tokens);
+    /// Makes terms, interns them and numbers sentences: sequential, after the per-document
+    /// work, on one thread, so that stem numbers are comparable across the story.
+    fn from_docs(per_doc: Vec<(AnalyzedDoc, Vec<RawSentence>)>, maker: &mut TermMaker) -> Analysis {
+        maker.start_story();
+        let words: usize = per_doc.iter().flat_map(|(_, raw)| raw.iter().map(|r| r.words)).sum();
+        let mut vocab = Vocabulary::with_capacity(words);
         let mut docs = Vec::with_capacity(per_doc.len());
         let mut sentences = Vec::new();
         for (d, (doc, raw)) in per_doc.into_iter().enumerate() {
             let mut position = 0;
             for r in raw {
-                let tokens: Vec<u32> = r.tokens.iter().map(|(t, _)| vocab.id(t)).collect();
-                let terms: Vec<u32> = tokens.iter().zip(&r.tokens).filter(|(_, t)| !t.1).map(|(&id, _)| id).collect();
+                let words = maker.tokens(&doc.article.text[r.span.clone()]);
+                let tokens: Vec<u32> = words.iter().map(|t| vocab.id(t.stem)).collect();
+                let terms: Vec<u32> = tokens.iter().zip(&words).filter(|(_, t)| !t.stop).map(|(&id, _)| id).collect();
                 // Bigrams of adjacent words, unless both are stop words.
                 let bigrams: Vec<u32> = (1..tokens.len())
-                    .filter(|&k| !(r.tokens[k - 1].1 && r.tokens[k].1))
+                    .filter(|&k| !(words[k - 1].stop && words[k].stop))
                     .map(|k| vocab.pair_id(tokens[k - 1], tokens[k]))
                     .collect();
                 let reporting = r.kind.is_reporting();
@@ -127,9 +130,9 @@ impl Analysis {
     }
 }
 
-fn analyze_doc(maker: &mut TermMaker, article: Article) -> (AnalyzedDoc, Vec<RawSentence>) {
+fn analyze_doc(article: Article) -> (AnalyzedDoc, Vec<RawSentence>) {
     let blocks = clean::classify_blocks(&article.text);
-    let sentences = split_sentences(&article.text, &blocks, maker);
+    let sentences = split_sentences(&article.text, &blocks);
     let title = article.title.clone().or_else(|| clean::headline(&article.text).map(String::from));
     (AnalyzedDoc { article, blocks, title }, sentences)
 }
@@ -142,11 +145,9 @@ struct RawSentence {
     opinion: bool,
     quoted: f32,
     dangling: bool,
-    /// Stemmed words with whether each is a stop word.
-    tokens: Vec<(std::sync::Arc<str>, bool)>,
 }
 
-fn split_sentences(text: &str, blocks: &[Block], maker: &mut TermMaker) -> Vec<RawSentence> {
+fn split_sentences(text: &str, blocks: &[Block]) -> Vec<RawSentence> {
     let mut out = Vec::new();
     for (b, block) in blocks.iter().enumerate() {
         let block_text = &text[block.span.clone()];
@@ -159,7 +160,6 @@ fn split_sentences(text: &str, blocks: &[Block], maker: &mut TermMaker) -> Vec<R
                 }
             }
             let s = &text[span.clone()];
-            let tokens = maker.tokens(s);
             let register = Register::of(s);
             out.push(RawSentence {
                 block: b,
@@ -170,7 +170,6 @@ fn split_sentences(text: &str, blocks: &[Block], maker: &mut TermMaker) -> Vec<R
                 quoted: if block.kind == BlockKind::QuoteBlock { 1.0 } else { register.quoted_share },
                 dangling: text::opens_with_reference(s) || clean::starts_mid_quote(s),
                 span,
-                tokens,
             });
         }
     }

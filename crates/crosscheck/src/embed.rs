@@ -51,10 +51,11 @@ impl SparseVec {
     }
 }
 
-/// Interns terms, and pairs of term ids (bigrams), to dense ids in one space.
+/// Numbers a story's terms (by their stem numbers from [`crate::text::TermMaker`]) and pairs of
+/// terms (bigrams) densely, in one space, in order of first appearance.
 #[derive(Debug, Default)]
 pub struct Vocabulary {
-    ids: FxHashMap<std::sync::Arc<str>, u32>,
+    ids: FxHashMap<u32, u32>,
     pairs: FxHashMap<(u32, u32), u32>,
     next: u32,
 }
@@ -69,15 +70,13 @@ impl Vocabulary {
         }
     }
 
-    /// The id of a term; takes the shared string so a new term costs no copy.
-    pub fn id(&mut self, term: &std::sync::Arc<str>) -> u32 {
-        if let Some(&id) = self.ids.get(&**term) {
-            return id;
-        }
-        let id = self.next;
-        self.next += 1;
-        self.ids.insert(term.clone(), id);
-        id
+    /// The id of the term with this stem number.
+    pub fn id(&mut self, stem: u32) -> u32 {
+        let next = &mut self.next;
+        *self.ids.entry(stem).or_insert_with(|| {
+            *next += 1;
+            *next - 1
+        })
     }
 
     /// The id of the bigram of two term ids.

@@ -268,42 +268,79 @@ impl Default for TermMaker {
     }
 }
 
-/// Most words a thread's stem cache holds; beyond it, stems are computed and not kept.
+/// Words a thread's stem cache may hold before [`TermMaker::start_story`] empties it.
 const STEM_CACHE_WORDS: usize = 200_000;
 
-/// A word as the term makers see it: its stem (shared, not copied) and whether it is a stop word.
-type Term = (std::sync::Arc<str>, bool);
+/// One word of a text as the term maker sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Term {
+    /// The stem's number in this thread's cache: two words with the same stem get the same number.
+    /// Numbers compare only between words made on one thread since the last `start_story`.
+    pub stem: u32,
+    pub stop: bool,
+}
+
+/// Numbers rather than strings, so a story's vocabulary is built by integer lookups.
+#[derive(Default)]
+struct StemCache {
+    /// Keyed by the word as written, so a hit needs no lower-casing.
+    by_word: rustc_hash::FxHashMap<String, Term>,
+    by_stem: rustc_hash::FxHashMap<String, u32>,
+    stems: Vec<String>,
+}
 
 thread_local! {
-    /// Keyed by the word as written, so a cache hit needs no lower-casing.
-    static STEMS: std::cell::RefCell<rustc_hash::FxHashMap<String, Term>> = Default::default();
+    static STEMS: std::cell::RefCell<StemCache> = Default::default();
 }
 
 impl TermMaker {
-    /// Content terms of `text`, in order, stop words dropped.
-    pub fn terms(&mut self, text: &str) -> Vec<String> {
-        self.tokens(text).into_iter().filter(|t| !t.1).map(|t| t.0.to_string()).collect()
+    /// Marks the start of a story: a cache grown past its bound is emptied here, between
+    /// stories, so the stem numbers within one story stay consistent.
+    pub fn start_story(&mut self) {
+        STEMS.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if cache.by_word.len() >= STEM_CACHE_WORDS {
+                *cache = StemCache::default();
+            }
+        })
     }
 
-    /// All terms of `text` in order, each marked whether it is a stop word.
+    /// Content terms of `text`, in order, stop words dropped.
+    pub fn terms(&mut self, text: &str) -> Vec<String> {
+        let terms = self.tokens(text);
+        STEMS.with(|cache| {
+            let cache = cache.borrow();
+            terms.iter().filter(|t| !t.stop).map(|t| cache.stems[t.stem as usize].clone()).collect()
+        })
+    }
+
+    /// Every word of `text` in order, as a term.
     pub fn tokens(&mut self, text: &str) -> Vec<Term> {
         let stemmer = &self.stemmer;
         STEMS.with(|cache| {
-            let mut cache = cache.borrow_mut();
+            let cache = &mut *cache.borrow_mut();
             words(text)
                 .map(|w| {
-                    if let Some(hit) = cache.get(w) {
-                        return hit.clone();
+                    if let Some(&hit) = cache.by_word.get(w) {
+                        return hit;
                     }
                     let lower = if w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
                         std::borrow::Cow::Owned(w.to_lowercase())
                     } else {
                         std::borrow::Cow::Borrowed(w)
                     };
-                    let term: Term = (stemmer.stem(&lower).into(), is_stopword(&lower));
-                    if cache.len() < STEM_CACHE_WORDS {
-                        cache.insert(w.to_string(), term.clone());
-                    }
+                    let stem = stemmer.stem(&lower);
+                    let id = match cache.by_stem.get(stem.as_ref()) {
+                        Some(&id) => id,
+                        None => {
+                            let id = cache.stems.len() as u32;
+                            cache.stems.push(stem.to_string());
+                            cache.by_stem.insert(stem.into_owned(), id);
+                            id
+                        }
+                    };
+                    let term = Term { stem: id, stop: is_stopword(&lower) };
+                    cache.by_word.insert(w.to_string(), term);
                     term
                 })
                 .collect()
