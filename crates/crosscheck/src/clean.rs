@@ -795,25 +795,29 @@ impl Register {
         if letters > 0 {
             r.quoted_share = quoted_letters as f32 / letters as f32;
         }
-        let mut count_person = |w: &str| match w {
-            "i" | "i'm" | "i've" | "my" | "me" | "we" | "our" | "us" | "we're" | "we've" | "let's" => {
+        let mut count_person = |w: &[u8]| match w {
+            b"i" | b"i'm" | b"i've" | b"my" | b"me" | b"we" | b"our" | b"us" | b"we're" | b"we've" | b"let's" => {
                 r.first_person += 1
             }
-            "you" | "your" | "you're" | "ya" => r.second_person += 1,
+            b"you" | b"your" | b"you're" | b"ya" => r.second_person += 1,
             _ => {}
         };
-        if lower.is_ascii() {
-            // Byte splitting: the same words as the char split below, without decoding.
-            for w in lower.as_bytes().split(|b| !(b.is_ascii_alphanumeric() || *b == b'\'')) {
-                if w.len() <= 6 {
-                    count_person(std::str::from_utf8(w).unwrap_or(""));
-                }
+        // Words are runs of letters, digits and apostrophes; walked over bytes, decoding only
+        // non-ASCII characters (this runs on every line and sentence).
+        let bytes = lower.as_bytes();
+        let (mut start, mut i) = (0, 0);
+        while i < bytes.len() {
+            let (in_word, len) = match bytes[i] {
+                b @ 0..=0x7f => (b.is_ascii_alphanumeric() || b == b'\'', 1),
+                _ => lower[i..].chars().next().map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
+            };
+            if !in_word {
+                count_person(&bytes[start..i]);
+                start = i + len;
             }
-        } else {
-            for w in lower.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
-                count_person(w);
-            }
+            i += len;
         }
+        count_person(&bytes[start..]);
         let [evaluative, informal, attribution] = cue_counts(&lower);
         r.evaluative = evaluative;
         r.informal = informal;
