@@ -114,7 +114,7 @@ impl Analysis {
             docs.push(doc);
         }
         let units: Vec<&[u32]> = sentences.iter().map(|s| s.terms.as_slice()).collect();
-        let (vectors, _) = embed::tfidf(&units, vocab.len());
+        let vectors = embed::tfidf(&units, vocab.len());
         Analysis { docs, sentences, vectors, vocab_size: vocab.len() }
     }
 

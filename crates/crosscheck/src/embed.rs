@@ -99,7 +99,7 @@ impl Vocabulary {
 
 /// TF-IDF vectors for a set of term lists (one per sentence), IDF computed over the same set:
 /// `idf = ln((1 + n) / (1 + df)) + 1`, sublinear term frequency.
-pub fn tfidf<U: AsRef<[u32]>>(units: &[U], vocab_size: usize) -> (Vec<SparseVec>, Vec<f32>) {
+pub fn tfidf<U: AsRef<[u32]>>(units: &[U], vocab_size: usize) -> Vec<SparseVec> {
     // Each unit's distinct terms with their counts, by id: sorted runs, since sentences are
     // short enough that sorting beats a hash map. Used for both document frequency and weights.
     let counted: Vec<Vec<(u32, u32)>> = units
@@ -114,17 +114,15 @@ pub fn tfidf<U: AsRef<[u32]>>(units: &[U], vocab_size: usize) -> (Vec<SparseVec>
     for &(t, _) in counted.iter().flatten() {
         df[t as usize] += 1;
     }
+    // IDF only where a term occurs: the vocabulary also numbers bigrams, most ids never appear here.
     let n = units.len() as f32;
-    let idf: Vec<f32> = df.iter().map(|&d| ((1.0 + n) / (1.0 + d as f32)).ln() + 1.0).collect();
-    let vectors = counted
+    let idf = |t: u32| ((1.0 + n) / (1.0 + df[t as usize] as f32)).ln() + 1.0;
+    counted
         .into_iter()
         .map(|unit| {
-            SparseVec::from_weights(
-                unit.into_iter().map(|(t, k)| (t, (1.0 + (k as f32).ln()) * idf[t as usize])).collect(),
-            )
+            SparseVec::from_weights(unit.into_iter().map(|(t, k)| (t, (1.0 + (k as f32).ln()) * idf(t))).collect())
         })
-        .collect();
-    (vectors, idf)
+        .collect()
 }
 
 #[cfg(test)]
@@ -133,7 +131,7 @@ mod tests {
 
     #[test]
     fn identical_units_have_similarity_one_and_disjoint_zero() {
-        let (v, _) = tfidf(&[vec![0, 1, 2], vec![0, 1, 2], vec![3, 4]], 5);
+        let v = tfidf(&[vec![0, 1, 2], vec![0, 1, 2], vec![3, 4]], 5);
         assert!((v[0].dot(&v[1]) - 1.0).abs() < 1e-5);
         assert_eq!(v[0].dot(&v[2]), 0.0);
     }
