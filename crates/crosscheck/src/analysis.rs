@@ -16,8 +16,14 @@ use crate::text::{self, TermMaker};
 pub struct AnalyzedDoc {
     pub article: Article,
     pub blocks: Vec<Block>,
-    /// The article's title, or a headline read from its first line.
-    pub title: Option<String>,
+}
+
+impl AnalyzedDoc {
+    /// The article's title, or a headline read from its first line (found when asked: only the
+    /// brief's output needs it).
+    pub fn title(&self) -> Option<&str> {
+        self.article.title.as_deref().or_else(|| clean::headline(&self.article.text))
+    }
 }
 
 /// One sentence of one document.
@@ -133,8 +139,7 @@ impl Analysis {
 fn analyze_doc(article: Article) -> (AnalyzedDoc, Vec<RawSentence>) {
     let blocks = clean::classify_blocks(&article.text);
     let sentences = split_sentences(&article.text, &blocks);
-    let title = article.title.clone().or_else(|| clean::headline(&article.text).map(String::from));
-    (AnalyzedDoc { article, blocks, title }, sentences)
+    (AnalyzedDoc { article, blocks }, sentences)
 }
 
 struct RawSentence {

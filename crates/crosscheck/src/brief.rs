@@ -160,7 +160,7 @@ pub fn build_brief(articles: Vec<Article>, errors: &[ReadError], opts: &BriefOpt
         documents.push(DocumentOut {
             id: doc_id(d),
             source: a.source.clone(),
-            title: doc.title.clone(),
+            title: doc.title().map(String::from),
             outlet: a.outlet.clone(),
             url: a.url.clone(),
             date: a.date.clone(),

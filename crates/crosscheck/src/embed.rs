@@ -14,13 +14,15 @@ impl SparseVec {
     /// Builds from unsorted (id, weight) pairs, summing duplicates and normalising.
     pub fn from_weights(mut pairs: Vec<(u32, f32)>) -> SparseVec {
         pairs.sort_unstable_by_key(|p| p.0);
-        let mut terms: Vec<(u32, f32)> = Vec::with_capacity(pairs.len());
-        for (id, w) in pairs {
-            match terms.last_mut() {
-                Some(last) if last.0 == id => last.1 += w,
-                _ => terms.push((id, w)),
+        // Duplicates summed in place, in order, into the first of each run.
+        pairs.dedup_by(|later, kept| {
+            let same = later.0 == kept.0;
+            if same {
+                kept.1 += later.1;
             }
-        }
+            same
+        });
+        let mut terms = pairs;
         let norm = terms.iter().map(|t| t.1 * t.1).sum::<f32>().sqrt();
         if norm > 0.0 {
             terms.iter_mut().for_each(|t| t.1 /= norm);

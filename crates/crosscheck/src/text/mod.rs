@@ -228,8 +228,11 @@ pub fn opens_with_reference(sentence: &str) -> bool {
     let first =
         sentence.trim_start_matches(|c: char| !c.is_alphanumeric()).split(|c: char| !c.is_alphanumeric()).next();
     first.is_some_and(|w| {
-        let lower = w.to_lowercase();
-        BACK_REFERENCES.contains(&lower.as_str())
+        if w.is_ascii() {
+            BACK_REFERENCES.iter().any(|r| r.eq_ignore_ascii_case(w))
+        } else {
+            BACK_REFERENCES.contains(&w.to_lowercase().as_str())
+        }
     })
 }
 
