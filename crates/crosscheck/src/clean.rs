@@ -795,32 +795,11 @@ impl Register {
         if letters > 0 {
             r.quoted_share = quoted_letters as f32 / letters as f32;
         }
-        let mut count_person = |w: &[u8]| match w {
-            b"i" | b"i'm" | b"i've" | b"my" | b"me" | b"we" | b"our" | b"us" | b"we're" | b"we've" | b"let's" => {
-                r.first_person += 1
-            }
-            b"you" | b"your" | b"you're" | b"ya" => r.second_person += 1,
-            _ => {}
-        };
-        // Words are runs of letters, digits and apostrophes; walked over bytes, decoding only
-        // non-ASCII characters (this runs on every line and sentence).
-        let bytes = lower.as_bytes();
-        let (mut start, mut i) = (0, 0);
-        while i < bytes.len() {
-            let (in_word, len) = match bytes[i] {
-                b @ 0..=0x7f => (b.is_ascii_alphanumeric() || b == b'\'', 1),
-                _ => lower[i..].chars().next().map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
-            };
-            if !in_word {
-                count_person(&bytes[start..i]);
-                start = i + len;
-            }
-            i += len;
-        }
-        count_person(&bytes[start..]);
-        let [evaluative, informal, attribution] = cue_counts(&lower);
+        let [evaluative, informal, attribution, first_person, second_person] = cue_counts(&lower);
         r.evaluative = evaluative;
         r.informal = informal;
+        r.first_person = first_person;
+        r.second_person = second_person;
         if line.chars().next().is_some_and(|c| c.is_lowercase()) {
             r.informal += 1;
         }
@@ -856,33 +835,48 @@ impl Register {
 const ATTRIBUTION: &[&str] =
     &["said", "says", "told", "according to", "stated", "reported", "announced", "claimed", "added"];
 
-/// All cue lists in one automaton, built once; pattern ids map back to their list.
-static CUES: LazyLock<AhoCorasick> =
-    LazyLock::new(|| AhoCorasick::new(EVALUATIVE.iter().chain(INFORMAL).chain(ATTRIBUTION)).expect("valid patterns"));
+/// The writer speaking as "I"/"we", and to "you".
+const FIRST_PERSON: &[&str] = &["i", "i'm", "i've", "my", "me", "we", "our", "us", "we're", "we've", "let's"];
+const SECOND_PERSON: &[&str] = &["you", "your", "you're", "ya"];
 
-/// How many different evaluative, informal and attribution cues occur in `lower`. Evaluative
-/// and attribution cues count only as whole words; informal ones also inside words ("errrr").
-fn cue_counts(lower: &str) -> [usize; 3] {
+/// All cue lists in one automaton, built once; pattern ids map back to their list (in this order).
+static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let lists = [EVALUATIVE, INFORMAL, ATTRIBUTION, FIRST_PERSON, SECOND_PERSON];
+    AhoCorasick::new(lists.iter().flat_map(|l| l.iter())).expect("valid patterns")
+});
+
+/// In one pass over `lower`: how many different evaluative, informal and attribution cues
+/// occur, and how many times first- and second-person words do. Evaluative and attribution
+/// cues count only as whole words, informal ones also inside words ("errrr"); person words are
+/// whole words where apostrophes belong to the word ("we're" is not "we").
+fn cue_counts(lower: &str) -> [usize; 5] {
+    let ends = [EVALUATIVE.len(), INFORMAL.len(), ATTRIBUTION.len(), FIRST_PERSON.len()];
+    let ends = ends.map({
+        let mut end = 0;
+        move |n| {
+            end += n;
+            end
+        }
+    });
     // A line matches few cues: a short list of seen ids beats a flag per cue.
     let mut seen: Vec<usize> = Vec::new();
-    let mut counts = [0; 3];
+    let mut counts = [0; 5];
     for m in CUES.find_overlapping_iter(lower) {
         let id = m.pattern().as_usize();
-        let list = if id < EVALUATIVE.len() {
-            0
-        } else if id < EVALUATIVE.len() + INFORMAL.len() {
-            1
-        } else {
-            2
-        };
-        let whole_word = list == 1 || {
-            let before = lower[..m.start()].chars().next_back();
-            let after = lower[m.end()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        };
-        if whole_word && !seen.contains(&id) {
-            seen.push(id);
-            counts[list] += 1;
+        let list = ends.iter().take_while(|&&end| id >= end).count();
+        let before = || lower[..m.start()].chars().next_back();
+        let after = || lower[m.end()..].chars().next();
+        let alphanumeric = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let word_char = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '\'');
+        match list {
+            3 | 4 => counts[list] += usize::from(!word_char(before()) && !word_char(after())),
+            _ => {
+                let whole_word = list == 1 || (!alphanumeric(before()) && !alphanumeric(after()));
+                if whole_word && !seen.contains(&id) {
+                    seen.push(id);
+                    counts[list] += 1;
+                }
+            }
         }
     }
     counts
