@@ -100,7 +100,23 @@ struct Line<'a> {
 
 impl<'a> Line<'a> {
     fn new(text: &'a str) -> Line<'a> {
-        let lower = if text.is_ascii() { text.to_ascii_lowercase() } else { text.to_lowercase().replace('’', "'") };
+        let lower = if text.is_ascii() {
+            text.to_ascii_lowercase()
+        } else if text.contains('Σ') {
+            // Only a capital sigma lower-cases differently by position in a word.
+            text.to_lowercase().replace('’', "'")
+        } else {
+            // Character by character, ASCII without decoding tables: as `to_lowercase`, faster.
+            let mut lower = String::with_capacity(text.len());
+            for c in text.chars() {
+                match c {
+                    _ if c.is_ascii() => lower.push(c.to_ascii_lowercase()),
+                    '’' => lower.push('\''),
+                    _ => lower.extend(c.to_lowercase()),
+                }
+            }
+            lower
+        };
         Line { text, lower, words: crate::text::word_count(text) }
     }
 }
