@@ -681,6 +681,11 @@ fn has_dateline(line: &str) -> bool {
 
 /// Length in bytes of a dateline opening `line` ("CALDERFORD — "), dash and space included.
 pub fn dateline_len(line: &str) -> Option<usize> {
+    // The place opens the line, so its letters are the line's first letters: if one of the
+    // first three is not a capital, there is no dateline (the common case, checked cheaply).
+    if !line.chars().filter(|c| c.is_alphabetic()).take(3).all(char::is_uppercase) {
+        return None;
+    }
     let head_end = line.char_indices().nth(60).map_or(line.len(), |(i, _)| i);
     let head = &line[..head_end];
     let (pos, dash_len) = [("—", 3), ("–", 3), (" - ", 3), ("--", 2)]
