@@ -906,16 +906,32 @@ fn cue_counts(lower: &str) -> [usize; 5] {
 /// Lower-cased text outside quotation marks (curly apostrophes made straight), letters inside
 /// them, and all letters.
 fn outside_quotes_lower(line: &str) -> (String, usize, usize) {
-    // Most lines are plain ASCII without quotation marks: lower-case them whole (vectorised),
-    // which gives exactly what the loop below would.
-    if line.is_ascii() && !line.contains('"') {
-        return (line.to_ascii_lowercase(), 0, line.bytes().filter(u8::is_ascii_alphabetic).count());
-    }
+    let bytes = line.as_bytes();
     let mut out = String::with_capacity(line.len());
     let (mut quoted, mut letters) = (0, 0);
     let mut inside = false;
     let mut prev: Option<char> = None;
-    for c in line.chars() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // A run of ASCII without straight quotes cannot change the quoting state: counted and
+        // copied in bulk (this runs on every line and sentence).
+        let run = bytes[i..].iter().position(|&b| b == b'"' || !b.is_ascii()).unwrap_or(bytes.len() - i);
+        if run > 0 {
+            let chunk = &line[i..i + run];
+            let n = chunk.bytes().filter(u8::is_ascii_alphabetic).count();
+            letters += n;
+            if inside {
+                quoted += n;
+            } else {
+                let start = out.len();
+                out.push_str(chunk);
+                out[start..].make_ascii_lowercase();
+            }
+            prev = Some(char::from(bytes[i + run - 1]));
+            i += run;
+            continue;
+        }
+        let Some(c) = line[i..].chars().next() else { break };
         match quote_transition(c, inside, prev) {
             Some(now) => inside = now,
             None => {
@@ -926,9 +942,7 @@ fn outside_quotes_lower(line: &str) -> (String, usize, usize) {
                     }
                 }
                 if !inside {
-                    if c.is_ascii() {
-                        out.push(c.to_ascii_lowercase());
-                    } else if c == '’' {
+                    if c == '’' {
                         out.push('\'');
                     } else {
                         out.extend(c.to_lowercase());
@@ -937,6 +951,7 @@ fn outside_quotes_lower(line: &str) -> (String, usize, usize) {
             }
         }
         prev = Some(c);
+        i += c.len_utf8();
     }
     (out, quoted, letters)
 }
