@@ -251,14 +251,7 @@ fn concepts(s: &crate::analysis::Sentence, bigram_weight: f32) -> impl Iterator<
 fn counts(ids: &[u32]) -> Vec<(u32, f32)> {
     let mut sorted = ids.to_vec();
     sorted.sort_unstable();
-    let mut out: Vec<(u32, f32)> = Vec::new();
-    for id in sorted {
-        match out.last_mut() {
-            Some(last) if last.0 == id => last.1 += 1.0,
-            _ => out.push((id, 1.0)),
-        }
-    }
-    out
+    sorted.chunk_by(|a, b| a == b).map(|run| (run[0], run.len() as f32)).collect()
 }
 
 /// Expected count of each word in a summary of `budget` words: the word's position-weighted
