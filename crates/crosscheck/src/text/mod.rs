@@ -353,6 +353,11 @@ impl TermMaker {
                     } else {
                         std::borrow::Cow::Borrowed(w)
                     };
+                    // "The" after "the": the lower-case form's term, without stemming again.
+                    if let Some(&known) = cache.by_word.get(lower.as_ref()) {
+                        cache.by_word.insert(w.to_string(), known);
+                        return known;
+                    }
                     let stem = stemmer.stem(&lower);
                     let id = match cache.by_stem.get(stem.as_ref()) {
                         Some(&id) => id,
@@ -364,6 +369,9 @@ impl TermMaker {
                         }
                     };
                     let term = Term { stem: id, stop: is_stopword(&lower) };
+                    if lower != w {
+                        cache.by_word.insert(lower.into_owned(), term);
+                    }
                     cache.by_word.insert(w.to_string(), term);
                     term
                 })
