@@ -276,7 +276,14 @@ fn has_unicode_space(bytes: &[u8]) -> bool {
 
 /// Cuts `text` to its first `n` whitespace-separated words, joined by single spaces.
 pub fn truncate_words(text: &str, n: usize) -> String {
-    text.split_whitespace().take(n).collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len().min(16 * n));
+    for (k, word) in text.split_whitespace().take(n).enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Turns text into comparable terms: lower-cased stems of non-stop words.
