@@ -71,7 +71,7 @@ def quality_table(shared, tmp, skip_peers):
                 rows.append((system, score_file(scorer, refs, out), rate))
         lexrank = next((rate for label, _, rate in rows if label == "lexrank"), None)
         for label, s, rate in rows:
-            ratio = f"{rate / lexrank:.0f}x" if lexrank else "-"
+            ratio = f"{rate / lexrank:.1f}x" if lexrank else "-"
             print(f"| {name} ({words} words) | {label} | {s['rouge1']:.2f} | {s['rouge2']:.2f} | {s['rougeL']:.2f} "
                   f"| {rate:.1f} | {ratio} |")
 
