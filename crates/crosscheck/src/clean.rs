@@ -857,7 +857,8 @@ const ATTRIBUTION: &[&str] =
     &["said", "says", "told", "according to", "stated", "reported", "announced", "claimed", "added"];
 
 /// The writer speaking as "I"/"we", and to "you".
-const FIRST_PERSON: &[&str] = &["i", "i'm", "i've", "my", "me", "we", "our", "us", "we're", "we've", "let's"];
+/// ("i" alone is counted apart, with memchr: as a pattern it would match inside most words.)
+const FIRST_PERSON: &[&str] = &["i'm", "i've", "my", "me", "we", "our", "us", "we're", "we've", "let's"];
 const SECOND_PERSON: &[&str] = &["you", "your", "you're", "ya"];
 
 /// All cue lists in one automaton, built once; pattern ids map back to their list (in this order).
@@ -900,6 +901,10 @@ fn cue_counts(lower: &str) -> [usize; 5] {
             }
         }
     }
+    let word_char = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '\'');
+    counts[3] += memchr::memchr_iter(b'i', lower.as_bytes())
+        .filter(|&p| !word_char(lower[..p].chars().next_back()) && !word_char(lower[p + 1..].chars().next()))
+        .count();
     counts
 }
 
@@ -1089,5 +1094,31 @@ mod tests {
         let r = Register::of("“We are ready for such attacks,” he said.");
         assert_eq!(r.first_person, 0);
         assert!(!Register::of("“We are ready,” he said. It is absurd and astounding.").is_opinion());
+    }
+
+    #[test]
+    fn person_words_are_whole_words_outside_quotes() {
+        // Counted the plain way: split the outside-quotes text into words (letters, digits,
+        // apostrophes) and match each; the automaton and memchr counts must agree.
+        let plain = |line: &str| {
+            let (lower, _, _) = outside_quotes_lower(line);
+            let words: Vec<&str> = lower.split(|c: char| !(c.is_alphanumeric() || c == '\'')).collect();
+            let count = |list: &[&str]| words.iter().filter(|w| list.contains(w)).count();
+            (
+                count(&["i", "i'm", "i've", "my", "me", "we", "our", "us", "we're", "we've", "let's"]),
+                count(&["you", "your", "you're", "ya"]),
+            )
+        };
+        for line in [
+            "I think I'm right, and we're sure; my view is ours. You and your team, ya know.",
+            "'I' in quotes, Iraq, it, Ali, mi, I.",
+            "“I will go,” she said, and we followed her; i-i stuttered, Iʼm, i’ve, we’re.",
+            "Usually we use us; Me? Yes me. YOU, you're, yourself, yay, ya'll.",
+            "i",
+            "",
+        ] {
+            let r = Register::of(line);
+            assert_eq!((r.first_person, r.second_person), plain(line), "{line:?}");
+        }
     }
 }
