@@ -108,13 +108,7 @@ impl<'a> Line<'a> {
         } else {
             // Character by character, ASCII without decoding tables: as `to_lowercase`, faster.
             let mut lower = String::with_capacity(text.len());
-            for c in text.chars() {
-                match c {
-                    _ if c.is_ascii() => lower.push(c.to_ascii_lowercase()),
-                    '’' => lower.push('\''),
-                    _ => lower.extend(c.to_lowercase()),
-                }
-            }
+            text.chars().for_each(|c| push_lower(&mut lower, c));
             lower
         };
         Line { text, lower, words: crate::text::word_count(text) }
@@ -872,14 +866,13 @@ static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
 /// cues count only as whole words, informal ones also inside words ("errrr"); person words are
 /// whole words where apostrophes belong to the word ("we're" is not "we").
 fn cue_counts(lower: &str) -> [usize; 5] {
-    let ends = [EVALUATIVE.len(), INFORMAL.len(), ATTRIBUTION.len(), FIRST_PERSON.len()];
-    let ends = ends.map({
-        let mut end = 0;
-        move |n| {
-            end += n;
-            end
-        }
-    });
+    // Where each list's pattern ids end, in the automaton's order.
+    let evaluative = EVALUATIVE.len();
+    let informal = evaluative + INFORMAL.len();
+    let attribution = informal + ATTRIBUTION.len();
+    let ends = [evaluative, informal, attribution, attribution + FIRST_PERSON.len()];
+    let alphanumeric = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let word_char = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '\'');
     // A line matches few cues: a short list of seen ids beats a flag per cue.
     let mut seen: Vec<usize> = Vec::new();
     let mut counts = [0; 5];
@@ -888,8 +881,6 @@ fn cue_counts(lower: &str) -> [usize; 5] {
         let list = ends.iter().take_while(|&&end| id >= end).count();
         let before = || lower[..m.start()].chars().next_back();
         let after = || lower[m.end()..].chars().next();
-        let alphanumeric = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-        let word_char = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '\'');
         match list {
             3 | 4 => counts[list] += usize::from(!word_char(before()) && !word_char(after())),
             _ => {
@@ -901,7 +892,6 @@ fn cue_counts(lower: &str) -> [usize; 5] {
             }
         }
     }
-    let word_char = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '\'');
     counts[3] += memchr::memchr_iter(b'i', lower.as_bytes())
         .filter(|&p| !word_char(lower[..p].chars().next_back()) && !word_char(lower[p + 1..].chars().next()))
         .count();
@@ -947,11 +937,7 @@ fn outside_quotes_lower(line: &str) -> (String, usize, usize) {
                     }
                 }
                 if !inside {
-                    if c == '’' {
-                        out.push('\'');
-                    } else {
-                        out.extend(c.to_lowercase());
-                    }
+                    push_lower(&mut out, c);
                 }
             }
         }
@@ -959,6 +945,17 @@ fn outside_quotes_lower(line: &str) -> (String, usize, usize) {
         i += c.len_utf8();
     }
     (out, quoted, letters)
+}
+
+/// Appends `c` lower-cased, a curly apostrophe made straight (cue lists spell "we're").
+/// Inlined: it runs per character of every line and sentence.
+#[inline]
+fn push_lower(out: &mut String, c: char) {
+    match c {
+        _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        '’' => out.push('\''),
+        _ => out.extend(c.to_lowercase()),
+    }
 }
 
 /// Whether `c` opens (Some(true)) or closes (Some(false)) a quotation. A straight double quote

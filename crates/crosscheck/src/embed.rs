@@ -74,20 +74,12 @@ impl Vocabulary {
 
     /// The id of the term with this stem number.
     pub fn id(&mut self, stem: u32) -> u32 {
-        let next = &mut self.next;
-        *self.ids.entry(stem).or_insert_with(|| {
-            *next += 1;
-            *next - 1
-        })
+        *self.ids.entry(stem).or_insert_with(|| fresh(&mut self.next))
     }
 
     /// The id of the bigram of two term ids.
     pub fn pair_id(&mut self, first: u32, second: u32) -> u32 {
-        let next = &mut self.next;
-        *self.pairs.entry((first, second)).or_insert_with(|| {
-            *next += 1;
-            *next - 1
-        })
+        *self.pairs.entry((first, second)).or_insert_with(|| fresh(&mut self.next))
     }
 
     pub fn len(&self) -> usize {
@@ -99,19 +91,26 @@ impl Vocabulary {
     }
 }
 
+/// The next unused id of the shared term-and-bigram space.
+#[inline]
+fn fresh(next: &mut u32) -> u32 {
+    *next += 1;
+    *next - 1
+}
+
+/// Distinct ids with how often each occurs, in increasing id order: sorted runs, since
+/// sentences are short enough that sorting beats a hash map.
+pub fn id_counts(ids: &[u32]) -> Vec<(u32, u32)> {
+    let mut sorted = ids.to_vec();
+    sorted.sort_unstable();
+    sorted.chunk_by(|a, b| a == b).map(|run| (run[0], run.len() as u32)).collect()
+}
+
 /// TF-IDF vectors for a set of term lists (one per sentence), IDF computed over the same set:
 /// `idf = ln((1 + n) / (1 + df)) + 1`, sublinear term frequency.
 pub fn tfidf<U: AsRef<[u32]>>(units: &[U], vocab_size: usize) -> Vec<SparseVec> {
-    // Each unit's distinct terms with their counts, by id: sorted runs, since sentences are
-    // short enough that sorting beats a hash map. Used for both document frequency and weights.
-    let counted: Vec<Vec<(u32, u32)>> = units
-        .iter()
-        .map(|unit| {
-            let mut sorted = unit.as_ref().to_vec();
-            sorted.sort_unstable();
-            sorted.chunk_by(|a, b| a == b).map(|run| (run[0], run.len() as u32)).collect()
-        })
-        .collect();
+    // Each unit's distinct terms with their counts, used for both document frequency and weights.
+    let counted: Vec<Vec<(u32, u32)>> = units.iter().map(|unit| id_counts(unit.as_ref())).collect();
     let mut df = vec![0u32; vocab_size];
     for &(t, _) in counted.iter().flatten() {
         df[t as usize] += 1;

@@ -19,7 +19,7 @@ use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
-use crate::embed::SparseVec;
+use crate::embed::{self, SparseVec};
 
 /// How long the summary should be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -167,8 +167,8 @@ pub fn summarize(analysis: &Analysis, length: Length, config: &SummaryConfig) ->
             stated_by.insert(*i, docs);
         }
     }
-    let token_counts: HashMap<usize, Vec<(u32, f32)>> =
-        pool.iter().map(|&(i, _)| (i, counts(&analysis.sentences[i].tokens))).collect();
+    let token_counts: HashMap<usize, Vec<(u32, u32)>> =
+        pool.iter().map(|&(i, _)| (i, embed::id_counts(&analysis.sentences[i].tokens))).collect();
 
     let mut covered = vec![false; vocab];
     let mut in_summary = vec![0.0f32; vocab];
@@ -220,7 +220,7 @@ pub fn summarize(analysis: &Analysis, length: Length, config: &SummaryConfig) ->
             covered[c as usize] = true;
         }
         for &(t, n) in &token_counts[&i] {
-            in_summary[t as usize] += n;
+            in_summary[t as usize] += n as f32;
         }
         per_doc[s.doc] += 1;
         words += s.words;
@@ -245,13 +245,6 @@ pub fn summarize(analysis: &Analysis, length: Length, config: &SummaryConfig) ->
 /// A sentence's concepts with their weights: content unigrams (1) and bigrams (`bigram_weight`).
 fn concepts(s: &crate::analysis::Sentence, bigram_weight: f32) -> impl Iterator<Item = (u32, f32)> + '_ {
     s.terms.iter().map(|&c| (c, 1.0)).chain(s.bigrams.iter().map(move |&c| (c, bigram_weight)))
-}
-
-/// Distinct ids with their counts.
-fn counts(ids: &[u32]) -> Vec<(u32, f32)> {
-    let mut sorted = ids.to_vec();
-    sorted.sort_unstable();
-    sorted.chunk_by(|a, b| a == b).map(|run| (run[0], run.len() as f32)).collect()
 }
 
 /// Expected count of each word in a summary of `budget` words: the word's position-weighted
@@ -297,12 +290,12 @@ fn expected_counts(
 
 /// How much adding a sentence (its word counts) raises the summary's overlap with the expected
 /// counts, each word's contribution capped at its expected count.
-fn saturated_gain(added: &[(u32, f32)], expected: &[f32], in_summary: &[f32]) -> f32 {
+fn saturated_gain(added: &[(u32, u32)], expected: &[f32], in_summary: &[f32]) -> f32 {
     added
         .iter()
         .map(|&(t, n)| {
             let (e, have) = (expected[t as usize], in_summary[t as usize]);
-            (have + n).min(e) - have.min(e)
+            (have + n as f32).min(e) - have.min(e)
         })
         .sum()
 }

@@ -317,7 +317,6 @@ struct StemCache {
     /// Keyed by the word as written, so a hit needs no lower-casing.
     by_word: rustc_hash::FxHashMap<String, Term>,
     by_stem: rustc_hash::FxHashMap<String, u32>,
-    stems: Vec<String>,
 }
 
 thread_local! {
@@ -336,13 +335,14 @@ impl TermMaker {
         })
     }
 
-    /// Content terms of `text`, in order, stop words dropped.
+    /// Content terms of `text` as strings, in order, stop words dropped (stemmed directly: the
+    /// cache keeps stem numbers, not the stems' text).
     pub fn terms(&mut self, text: &str) -> Vec<String> {
-        let terms = self.tokens(text);
-        STEMS.with(|cache| {
-            let cache = cache.borrow();
-            terms.iter().filter(|t| !t.stop).map(|t| cache.stems[t.stem as usize].clone()).collect()
-        })
+        words(text)
+            .map(str::to_lowercase)
+            .filter(|w| !is_stopword(w))
+            .map(|w| self.stemmer.stem(&w).into_owned())
+            .collect()
     }
 
     /// Every word of `text` in order, as a term.
@@ -369,8 +369,7 @@ impl TermMaker {
                     let id = match cache.by_stem.get(stem.as_ref()) {
                         Some(&id) => id,
                         None => {
-                            let id = cache.stems.len() as u32;
-                            cache.stems.push(stem.to_string());
+                            let id = cache.by_stem.len() as u32;
                             cache.by_stem.insert(stem.into_owned(), id);
                             id
                         }
