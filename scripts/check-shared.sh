@@ -12,6 +12,9 @@ cargo build --release --locked -p crosscheck-cli
 BIN=target/release/crosscheck
 out=$(mktemp -d)
 
+echo "== the hand-written stemmer against rust-stemmers on every word of $SHARED"
+SHARED="$(cd "$SHARED" && pwd)" cargo test --workspace --locked -- --ignored --nocapture shared_corpora 2>&1 | grep -E "^stem:|test result: ok. 1 passed"
+
 echo "== seeds: brief, no reader comment, caption, editorial or boilerplate in the summary; who said what"
 $BIN brief "$SHARED/seeds" --format json -o "$out/seeds.json"
 python3 scripts/check_brief.py "$out/seeds.json" --seeds

@@ -2,9 +2,12 @@
 //! (lower-cased, stop words removed, Snowball-stemmed).
 
 pub mod segment;
+mod stem;
 pub mod tokens;
 
 pub use segment::sentence_spans;
+
+use std::borrow::Cow;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -341,7 +344,7 @@ impl TermMaker {
         words(text)
             .map(str::to_lowercase)
             .filter(|w| !is_stopword(w))
-            .map(|w| self.stemmer.stem(&w).into_owned())
+            .map(|w| stem::english(&w).unwrap_or_else(|| self.stemmer.stem(&w).into_owned()))
             .collect()
     }
 
@@ -356,16 +359,16 @@ impl TermMaker {
                         return hit;
                     }
                     let lower = if w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
-                        std::borrow::Cow::Owned(w.to_lowercase())
+                        Cow::Owned(w.to_lowercase())
                     } else {
-                        std::borrow::Cow::Borrowed(w)
+                        Cow::Borrowed(w)
                     };
                     // "The" after "the": the lower-case form's term, without stemming again.
                     if let Some(&known) = cache.by_word.get(lower.as_ref()) {
                         cache.by_word.insert(w.to_string(), known);
                         return known;
                     }
-                    let stem = stemmer.stem(&lower);
+                    let stem = stem::english(&lower).map_or_else(|| stemmer.stem(&lower), Cow::Owned);
                     let id = match cache.by_stem.get(stem.as_ref()) {
                         Some(&id) => id,
                         None => {
