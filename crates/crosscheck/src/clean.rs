@@ -182,7 +182,7 @@ fn classify_line(
         *region = Region::Transcript;
         return QuoteBlock;
     }
-    let register = Register::of(text_line);
+    let register = Register::of_line(line);
     match *region {
         Region::Comments => ReaderComment,
         Region::Embedded { then_comments } => {
@@ -806,11 +806,30 @@ impl Register {
     pub fn of(line: &str) -> Register {
         // One pass: the lower-cased text outside quotation marks, and letter counts.
         let (lower, quoted_letters, letters) = outside_quotes_lower(line);
+        Register::from_lower(line, &lower, quoted_letters, letters)
+    }
+
+    /// The register of a classified line, reusing its lower-cased text when nothing in it is
+    /// quoted: that text is then exactly what [`Register::of`] would build (a capital sigma,
+    /// lower-cased by position in `Line::new`, takes the general path).
+    fn of_line(line: &Line) -> Register {
+        // By bytes: '"', then the lead bytes of '“'/'”' (E2 80 9C/9D) and 'Σ' (CE A3).
+        let bytes = line.text.as_bytes();
+        let general = memchr::memchr3_iter(b'"', 0xe2, 0xce, bytes)
+            .any(|p| matches!(bytes[p..], [b'"', ..] | [0xe2, 0x80, 0x9c | 0x9d, ..] | [0xce, 0xa3, ..]));
+        if general {
+            return Register::of(line.text);
+        }
+        // No quotation: no letter is quoted, so the share is zero whatever the letter count.
+        Register::from_lower(line.text, &line.lower, 0, 1)
+    }
+
+    fn from_lower(line: &str, lower: &str, quoted_letters: usize, letters: usize) -> Register {
         let mut r = Register::default();
         if letters > 0 {
             r.quoted_share = quoted_letters as f32 / letters as f32;
         }
-        let [evaluative, informal, attribution, first_person, second_person] = cue_counts(&lower);
+        let [evaluative, informal, attribution, first_person, second_person] = cue_counts(lower);
         r.evaluative = evaluative;
         r.informal = informal;
         r.first_person = first_person;
@@ -997,6 +1016,23 @@ mod tests {
 
     fn kinds(text: &str) -> Vec<(BlockKind, &str)> {
         classify_blocks(text).into_iter().map(|b| (b.kind, &text[b.span])).collect()
+    }
+
+    #[test]
+    fn line_register_reuses_the_lower_case_line_exactly() {
+        for text in [
+            "Moscow said the strikes hit IS targets, according to officials.",
+            "I think we’re all fed up with this absurd, ridiculous war...",
+            "lol you gonna believe that??",
+            "“We are ready,” he said. It is absurd.",
+            "He called it \"a puppet regime\" on Friday.",
+            "ΣΟΦΙΑ ΣΑΣ said it was obviously over",
+            "Die Straße ist lang, said İstanbul’s mayor.",
+            "",
+        ] {
+            let line = Line::new(text);
+            assert_eq!(format!("{:?}", Register::of_line(&line)), format!("{:?}", Register::of(text)), "{text}");
+        }
     }
 
     #[test]
