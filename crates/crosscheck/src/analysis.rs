@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
-use crate::clean::{self, Block, BlockKind, Register};
+use crate::clean::{self, Block, BlockKind, LineCues, Register};
 use crate::embed::{self, SparseVec, Vocabulary};
 use crate::read::Article;
 use crate::text::{self, TermMaker};
@@ -137,8 +137,8 @@ impl Analysis {
 }
 
 fn analyze_doc(article: Article) -> (AnalyzedDoc, Vec<RawSentence>) {
-    let blocks = clean::classify_blocks(&article.text);
-    let sentences = split_sentences(&article.text, &blocks);
+    let (blocks, cues) = clean::classify_blocks_with_cues(&article.text);
+    let sentences = split_sentences(&article.text, &blocks, &cues);
     (AnalyzedDoc { article, blocks }, sentences)
 }
 
@@ -152,20 +152,22 @@ struct RawSentence {
     dangling: bool,
 }
 
-fn split_sentences(text: &str, blocks: &[Block]) -> Vec<RawSentence> {
+fn split_sentences(text: &str, blocks: &[Block], cues: &[Option<LineCues>]) -> Vec<RawSentence> {
     let mut out = Vec::new();
-    for (b, block) in blocks.iter().enumerate() {
+    for (b, (block, cues)) in blocks.iter().zip(cues).enumerate() {
         let block_text = &text[block.span.clone()];
-        for (n, span) in text::sentence_spans(block_text).into_iter().enumerate() {
-            let mut span = block.span.start + span.start..block.span.start + span.end;
-            // A dateline is not part of the first sentence's statement.
-            if n == 0 {
-                if let Some(len) = clean::dateline_len(&text[span.clone()]).filter(|&l| l < span.len()) {
-                    span.start += len;
-                }
+        let mut spans = text::sentence_spans(block_text);
+        // A dateline is not part of the first sentence's statement.
+        if let Some(first) = spans.first_mut() {
+            if let Some(len) = clean::dateline_len(&block_text[first.clone()]).filter(|&l| l < first.len()) {
+                first.start += len;
             }
-            let s = &text[span.clone()];
-            let register = Register::of(s);
+        }
+        // Registers from the line's cue occurrences where that is exact, else read afresh.
+        let registers = cues.as_ref().map(|c| c.registers(block_text, &spans)).unwrap_or_default();
+        for (n, span) in spans.into_iter().enumerate() {
+            let s = &block_text[span.clone()];
+            let register = registers.get(n).copied().flatten().unwrap_or_else(|| Register::of(s));
             out.push(RawSentence {
                 block: b,
                 kind: block.kind,
@@ -174,7 +176,7 @@ fn split_sentences(text: &str, blocks: &[Block]) -> Vec<RawSentence> {
                 // A transcript turn is direct speech even without quotation marks.
                 quoted: if block.kind == BlockKind::QuoteBlock { 1.0 } else { register.quoted_share },
                 dangling: text::opens_with_reference(s) || clean::starts_mid_quote(s),
-                span,
+                span: block.span.start + span.start..block.span.start + span.end,
             });
         }
     }

@@ -63,17 +63,26 @@ enum Region {
 
 /// Splits `text` into line blocks and classifies each.
 pub fn classify_blocks(text: &str) -> Vec<Block> {
+    classify_blocks_with_cues(text).0
+}
+
+/// As [`classify_blocks`], with each block's cue occurrences where its register was read
+/// without quotation marks, so the sentences' registers need no second scan
+/// ([`LineCues::register_of`]).
+pub(crate) fn classify_blocks_with_cues(text: &str) -> (Vec<Block>, Vec<Option<LineCues>>) {
     let lines = line_spans(text);
     let total = text.len().max(1);
     let mut blocks: Vec<Block> = Vec::with_capacity(lines.len());
+    let mut cues = Vec::with_capacity(lines.len());
     let mut region = Region::Article;
     for (idx, span) in lines.iter().enumerate() {
         let line = &text[span.clone()];
         let late = span.start * 10 >= total * 6;
-        let kind = classify_line(line, idx, late, &mut region, &mut blocks, text);
+        let (kind, line_cues) = classify_line(line, idx, late, &mut region, &mut blocks, text);
         blocks.push(Block { kind, span: span.clone() });
+        cues.push(line_cues);
     }
-    blocks
+    (blocks, cues)
 }
 
 fn line_spans(text: &str) -> Vec<Range<usize>> {
@@ -122,22 +131,24 @@ fn classify_line(
     region: &mut Region,
     done: &mut [Block],
     text: &str,
-) -> BlockKind {
+) -> (BlockKind, Option<LineCues>) {
     use BlockKind::*;
-    let line = &Line::new(text_line);
-    if is_comment_marker(line) {
+    // Lines settled before their register is read carry no cue occurrences.
+    let early = |k: BlockKind| (k, None);
+    let line = Line::new(text_line);
+    if is_comment_marker(&line) {
         *region = Region::Comments;
-        return ReaderComment;
+        return early(ReaderComment);
     }
-    if is_editorial_marker(line) {
-        return Editorial;
+    if is_editorial_marker(&line) {
+        return early(Editorial);
     }
     let dateline = has_dateline(text_line);
-    if is_copyright(line) || is_boilerplate(line) {
-        return Boilerplate;
+    if is_copyright(&line) || is_boilerplate(&line) {
+        return early(Boilerplate);
     }
-    if !dateline && is_caption(line) {
-        return Caption;
+    if !dateline && is_caption(&line) {
+        return early(Caption);
     }
     // A dateline below some reporting starts another article pasted in; one before any
     // reporting (after a nav bar, byline or photo) is the article's own.
@@ -165,7 +176,7 @@ fn classify_line(
             }
         }
         *region = Region::Embedded { then_comments };
-        return EmbeddedArticle;
+        return early(EmbeddedArticle);
     }
     // A short unpunctuated line inside the page: a related link, a section label, a date,
     // a button. (The first line is the headline; a headline right above a pasted article's
@@ -176,23 +187,24 @@ fn classify_line(
         && is_headline_like(text_line)
         && !is_speaker_label(text_line)
     {
-        return Boilerplate;
+        return early(Boilerplate);
     }
     if idx > 0 && is_speaker_label(text_line) {
         *region = Region::Transcript;
-        return QuoteBlock;
+        return early(QuoteBlock);
     }
-    let register = Register::of_line(line);
-    match *region {
+    let (register, hits) = Register::of_line(&line);
+    let cues = hits.map(|hits| LineCues { lower: line.lower, hits });
+    let kind = match *region {
         Region::Comments => ReaderComment,
         Region::Embedded { then_comments } => {
             if register.is_personal() || register.informal > 0 {
                 *region = if then_comments { Region::Comments } else { Region::Article };
                 if then_comments || late {
                     *region = Region::Comments;
-                    return ReaderComment;
+                    return (ReaderComment, cues);
                 }
-                return Editorial;
+                return (Editorial, cues);
             }
             EmbeddedArticle
         }
@@ -209,7 +221,8 @@ fn classify_line(
                 Body
             }
         }
-    }
+    };
+    (kind, cues)
 }
 
 /// "Sunni man wrote:", "Reply", "42 comments", "Join the discussion".
@@ -806,30 +819,34 @@ impl Register {
     pub fn of(line: &str) -> Register {
         // One pass: the lower-cased text outside quotation marks, and letter counts.
         let (lower, quoted_letters, letters) = outside_quotes_lower(line);
-        Register::from_lower(line, &lower, quoted_letters, letters)
+        Register::from_counts(line, &lower, quoted_letters, letters, counts_of(cue_hits(&lower).iter()))
     }
 
     /// The register of a classified line, reusing its lower-cased text when nothing in it is
     /// quoted: that text is then exactly what [`Register::of`] would build (a capital sigma,
-    /// lower-cased by position in `Line::new`, takes the general path).
-    fn of_line(line: &Line) -> Register {
+    /// lower-cased by position in `Line::new`, takes the general path). The cue occurrences
+    /// come back too, for the line's sentences.
+    fn of_line(line: &Line) -> (Register, Option<Vec<CueHit>>) {
         // By bytes: '"', then the lead bytes of '“'/'”' (E2 80 9C/9D) and 'Σ' (CE A3).
         let bytes = line.text.as_bytes();
         let general = memchr::memchr3_iter(b'"', 0xe2, 0xce, bytes)
             .any(|p| matches!(bytes[p..], [b'"', ..] | [0xe2, 0x80, 0x9c | 0x9d, ..] | [0xce, 0xa3, ..]));
         if general {
-            return Register::of(line.text);
+            return (Register::of(line.text), None);
         }
+        let mut hits = cue_hits(&line.lower);
         // No quotation: no letter is quoted, so the share is zero whatever the letter count.
-        Register::from_lower(line.text, &line.lower, 0, 1)
+        let register = Register::from_counts(line.text, &line.lower, 0, 1, counts_of(hits.iter()));
+        hits.sort_unstable_by_key(|h| h.start);
+        (register, Some(hits))
     }
 
-    fn from_lower(line: &str, lower: &str, quoted_letters: usize, letters: usize) -> Register {
+    fn from_counts(line: &str, lower: &str, quoted_letters: usize, letters: usize, counts: [usize; 5]) -> Register {
         let mut r = Register::default();
         if letters > 0 {
             r.quoted_share = quoted_letters as f32 / letters as f32;
         }
-        let [evaluative, informal, attribution, first_person, second_person] = cue_counts(lower);
+        let [evaluative, informal, attribution, first_person, second_person] = counts;
         r.evaluative = evaluative;
         r.informal = informal;
         r.first_person = first_person;
@@ -880,11 +897,21 @@ static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::new(lists.iter().flat_map(|l| l.iter())).expect("valid patterns")
 });
 
-/// In one pass over `lower`: how many different evaluative, informal and attribution cues
-/// occur, and how many times first- and second-person words do. Evaluative and attribution
-/// cues count only as whole words, informal ones also inside words ("errrr"); person words are
-/// whole words where apostrophes belong to the word ("we're" is not "we").
-fn cue_counts(lower: &str) -> [usize; 5] {
+/// A cue occurrence that counts (its word boundaries checked), in lower-case byte offsets.
+#[derive(Debug, Clone, Copy)]
+struct CueHit {
+    start: u32,
+    end: u32,
+    /// 0 evaluative, 1 informal, 2 attribution, 3 first person, 4 second person.
+    list: u8,
+    /// Pattern id in [`CUES`] (a lone "i" has none of its own).
+    id: u8,
+}
+
+/// The counting cue occurrences in `lower`, in one pass. Evaluative and attribution cues count
+/// only as whole words, informal ones also inside words ("errrr"); person words are whole words
+/// where apostrophes belong to the word ("we're" is not "we").
+fn cue_hits(lower: &str) -> Vec<CueHit> {
     // Where each list's pattern ids end, in the automaton's order.
     let evaluative = EVALUATIVE.len();
     let informal = evaluative + INFORMAL.len();
@@ -892,29 +919,108 @@ fn cue_counts(lower: &str) -> [usize; 5] {
     let ends = [evaluative, informal, attribution, attribution + FIRST_PERSON.len()];
     let alphanumeric = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     let word_char = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '\'');
-    // A line matches few cues: a short list of seen ids beats a flag per cue.
-    let mut seen: Vec<usize> = Vec::new();
-    let mut counts = [0; 5];
+    let hit = |start: usize, end: usize, list: usize, id: usize| CueHit {
+        start: start as u32,
+        end: end as u32,
+        list: list as u8,
+        id: id as u8,
+    };
+    let mut hits = Vec::new();
     for m in CUES.find_overlapping_iter(lower) {
         let id = m.pattern().as_usize();
         let list = ends.iter().take_while(|&&end| id >= end).count();
         let before = || lower[..m.start()].chars().next_back();
         let after = || lower[m.end()..].chars().next();
-        match list {
-            3 | 4 => counts[list] += usize::from(!word_char(before()) && !word_char(after())),
-            _ => {
-                let whole_word = list == 1 || (!alphanumeric(before()) && !alphanumeric(after()));
-                if whole_word && !seen.contains(&id) {
-                    seen.push(id);
-                    counts[list] += 1;
-                }
-            }
+        let counts = match list {
+            3 | 4 => !word_char(before()) && !word_char(after()),
+            1 => true,
+            _ => !alphanumeric(before()) && !alphanumeric(after()),
+        };
+        if counts {
+            hits.push(hit(m.start(), m.end(), list, id));
         }
     }
-    counts[3] += memchr::memchr_iter(b'i', lower.as_bytes())
-        .filter(|&p| !word_char(lower[..p].chars().next_back()) && !word_char(lower[p + 1..].chars().next()))
-        .count();
+    hits.extend(
+        memchr::memchr_iter(b'i', lower.as_bytes())
+            .filter(|&p| !word_char(lower[..p].chars().next_back()) && !word_char(lower[p + 1..].chars().next()))
+            .map(|p| hit(p, p + 1, 3, u8::MAX as usize)),
+    );
+    hits
+}
+
+/// How many different evaluative, informal and attribution cues the hits hold, and how many
+/// first- and second-person words.
+fn counts_of<'a>(hits: impl Iterator<Item = &'a CueHit>) -> [usize; 5] {
+    const _: () = assert!(EVALUATIVE.len() + INFORMAL.len() + ATTRIBUTION.len() <= 64);
+    let (mut counts, mut seen) = ([0; 5], 0u64);
+    for h in hits {
+        if h.list >= 3 {
+            counts[usize::from(h.list)] += 1;
+        } else if seen & (1 << h.id) == 0 {
+            seen |= 1 << h.id;
+            counts[usize::from(h.list)] += 1;
+        }
+    }
     counts
+}
+
+/// The cue occurrences of a line read without quotation marks: its sentences' registers are
+/// counted from them rather than by scanning each sentence again.
+#[derive(Debug)]
+pub(crate) struct LineCues {
+    /// The line lower-cased as [`push_lower`] does it.
+    lower: String,
+    /// Sorted by start.
+    hits: Vec<CueHit>,
+}
+
+impl LineCues {
+    /// The register of each sentence of `line` (`spans` in byte offsets of `line`, in order),
+    /// exactly as [`Register::of`] would read it, or `None` where that is not guaranteed: a
+    /// sentence whose edge touches a word character, which its own reading would not see.
+    /// Exact otherwise: with no quotation in the line, a sentence's lower-case text is the
+    /// matching slice of the line's, and a cue inside it has the same neighbours in both.
+    pub(crate) fn registers(&self, line: &str, spans: &[Range<usize>]) -> Vec<Option<Register>> {
+        let lower = self.lower.as_str();
+        let word_char = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '\'');
+        let offsets = lower_offsets(line, spans.iter().flat_map(|s| [s.start, s.end]));
+        spans
+            .iter()
+            .zip(offsets.chunks_exact(2))
+            .map(|(span, at)| {
+                let (from, to) = (at[0], at[1]);
+                if word_char(lower[..from].chars().next_back()) || word_char(lower[to..].chars().next()) {
+                    return None;
+                }
+                let first = self.hits.partition_point(|h| (h.start as usize) < from);
+                let inside = self.hits[first..].iter().take_while(|h| (h.start as usize) < to);
+                let counts = counts_of(inside.filter(|h| h.end as usize <= to));
+                Some(Register::from_counts(&line[span.clone()], &lower[from..to], 0, 1, counts))
+            })
+            .collect()
+    }
+}
+
+/// Byte offsets in the lower-cased text built by [`push_lower`] of the given offsets of `text`
+/// (ascending, on character boundaries), in one forward pass.
+fn lower_offsets(text: &str, offsets: impl Iterator<Item = usize>) -> Vec<usize> {
+    if text.is_ascii() {
+        return offsets.collect();
+    }
+    let (mut at, mut lower_at) = (0, 0);
+    offsets
+        .map(|target| {
+            for c in text[at..target].chars() {
+                lower_at += match c {
+                    _ if c.is_ascii() => 1,
+                    '’' => 1,
+                    _ => c.to_lowercase().map(char::len_utf8).sum(),
+                };
+            }
+            at = target;
+            lower_at
+        })
+        .collect()
 }
 
 /// Lower-cased text outside quotation marks (curly apostrophes made straight), letters inside
@@ -1018,21 +1124,65 @@ mod tests {
         classify_blocks(text).into_iter().map(|b| (b.kind, &text[b.span])).collect()
     }
 
+    /// A line's register from its own lower-case text, and each sentence's from the line's cue
+    /// occurrences, must equal what `Register::of` reads afresh.
+    fn check_line_and_sentence_registers(text: &str) -> usize {
+        let line = Line::new(text);
+        let (register, hits) = Register::of_line(&line);
+        assert_eq!(format!("{register:?}"), format!("{:?}", Register::of(text)), "{text}");
+        let Some(hits) = hits else { return 0 };
+        let cues = LineCues { lower: line.lower.clone(), hits };
+        let spans = crate::text::sentence_spans(text);
+        let mut derived = 0;
+        for (span, r) in spans.iter().zip(cues.registers(text, &spans)) {
+            if let Some(r) = r {
+                let sentence = &text[span.clone()];
+                assert_eq!(format!("{r:?}"), format!("{:?}", Register::of(sentence)), "{sentence:?} in {text:?}");
+                derived += 1;
+            }
+        }
+        derived
+    }
+
     #[test]
-    fn line_register_reuses_the_lower_case_line_exactly() {
+    fn line_and_sentence_registers_reuse_the_line_exactly() {
         for text in [
             "Moscow said the strikes hit IS targets, according to officials.",
-            "I think we’re all fed up with this absurd, ridiculous war...",
-            "lol you gonna believe that??",
+            "I think we’re all fed up with this absurd, ridiculous war... You know it. Lol.",
+            "lol you gonna believe that?? We said so. Clearly!! It is.",
             "“We are ready,” he said. It is absurd.",
             "He called it \"a puppet regime\" on Friday.",
             "ΣΟΦΙΑ ΣΑΣ said it was obviously over",
-            "Die Straße ist lang, said İstanbul’s mayor.",
+            "Die Straße ist lang, said İstanbul’s mayor. İ said so. We’ve seen it.",
             "",
         ] {
-            let line = Line::new(text);
-            assert_eq!(format!("{:?}", Register::of_line(&line)), format!("{:?}", Register::of(text)), "{text}");
+            check_line_and_sentence_registers(text);
         }
+        // Lines assembled from cue words, abbreviations, non-ASCII letters and sentence ends.
+        let cues = [EVALUATIVE, INFORMAL, ATTRIBUTION, FIRST_PERSON, SECOND_PERSON].concat();
+        let others = [
+            "The", "U.S.", "Mr.", "said.", "i.", "We.", "you’re", "’s", "İ", "é", "Straße", "—", "(AP)", "3.5", "it’s",
+            "ok...", "no!!", "why??", "lower", "Moscow", "9", "a.m.", "'",
+        ];
+        let words: Vec<&str> = cues.iter().chain(others.iter()).copied().collect();
+        let separators = [" ", " ", " ", ". ", "! ", "? ", ", ", "’", "-", "... "];
+        let mut state: u64 = 0x5851_f42d_4c95_7f2d;
+        let mut next = move |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let mut derived = 0;
+        for _ in 0..5_000 {
+            let mut text = String::new();
+            for _ in 0..1 + next(30) {
+                text.push_str(words[next(words.len())]);
+                text.push_str(separators[next(separators.len())]);
+            }
+            derived += check_line_and_sentence_registers(text.trim());
+        }
+        assert!(derived > 5_000, "only {derived} sentence registers derived");
     }
 
     #[test]
