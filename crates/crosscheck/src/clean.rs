@@ -115,9 +115,20 @@ impl<'a> Line<'a> {
             // Only a capital sigma lower-cases differently by position in a word.
             text.to_lowercase().replace('’', "'")
         } else {
-            // Character by character, ASCII without decoding tables: as `to_lowercase`, faster.
+            // ASCII runs in bulk, other characters one by one: as `to_lowercase`, faster.
             let mut lower = String::with_capacity(text.len());
-            text.chars().for_each(|c| push_lower(&mut lower, c));
+            let mut rest = text;
+            while !rest.is_empty() {
+                let run = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+                let start = lower.len();
+                lower.push_str(&rest[..run]);
+                lower[start..].make_ascii_lowercase();
+                let mut chars = rest[run..].chars();
+                if let Some(c) = chars.next() {
+                    push_lower(&mut lower, c);
+                }
+                rest = chars.as_str();
+            }
             lower
         };
         Line { text, lower, words: crate::text::word_count(text) }
@@ -1097,12 +1108,18 @@ fn quote_transition(c: char, inside: bool, prev: Option<char>) -> Option<bool> {
 /// Whether a sentence closes a quotation it never opened: the tail of a quote that the
 /// sentence splitter cut after its first sentence.
 pub fn starts_mid_quote(sentence: &str) -> bool {
-    let mut prev = None;
-    for c in sentence.chars() {
-        if let Some(opens) = quote_transition(c, false, prev) {
+    // Only the first quotation mark matters; found by bytes ('"', or E2 80 9C/9D for '“'/'”').
+    let bytes = sentence.as_bytes();
+    for p in memchr::memchr2_iter(b'"', 0xe2, bytes) {
+        let c = match bytes[p..] {
+            [b'"', ..] => '"',
+            [0xe2, 0x80, 0x9c, ..] => '“',
+            [0xe2, 0x80, 0x9d, ..] => '”',
+            _ => continue,
+        };
+        if let Some(opens) = quote_transition(c, false, sentence[..p].chars().next_back()) {
             return !opens;
         }
-        prev = Some(c);
     }
     false
 }
@@ -1142,6 +1159,37 @@ mod tests {
             }
         }
         derived
+    }
+
+    #[test]
+    fn byte_level_scans_agree_with_char_by_char_ones() {
+        let pieces =
+            ["Moscow", " ", "SAID", "“", "”", "\"", "’", "—", "İ", "É", "ß", "x", "(", ". ", "Σ", "9", "\u{a0}"];
+        let mut state: u64 = 0x1405_7b7e_f767_814f;
+        let mut next = move |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        for _ in 0..20_000 {
+            let text: String = (0..next(16)).map(|_| pieces[next(pieces.len())]).collect();
+            if !text.contains('Σ') {
+                let mut lower = String::new();
+                text.chars().for_each(|c| push_lower(&mut lower, c));
+                assert_eq!(Line::new(&text).lower, lower, "{text:?}");
+            }
+            let mut prev = None;
+            let mut mid_quote = false;
+            for c in text.chars() {
+                if let Some(opens) = quote_transition(c, false, prev) {
+                    mid_quote = !opens;
+                    break;
+                }
+                prev = Some(c);
+            }
+            assert_eq!(starts_mid_quote(&text), mid_quote, "{text:?}");
+        }
     }
 
     #[test]
