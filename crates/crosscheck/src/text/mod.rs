@@ -315,11 +315,20 @@ pub struct Term {
 }
 
 /// Numbers rather than strings, so a story's vocabulary is built by integer lookups.
-#[derive(Default)]
 struct StemCache {
     /// Keyed by the word as written, so a hit needs no lower-casing.
     by_word: rustc_hash::FxHashMap<String, Term>,
     by_stem: rustc_hash::FxHashMap<String, u32>,
+}
+
+impl Default for StemCache {
+    /// Sized for a few thousand stories' words up front: growing rehashes every key.
+    fn default() -> Self {
+        StemCache {
+            by_word: rustc_hash::FxHashMap::with_capacity_and_hasher(1 << 14, Default::default()),
+            by_stem: rustc_hash::FxHashMap::with_capacity_and_hasher(1 << 13, Default::default()),
+        }
+    }
 }
 
 thread_local! {
@@ -364,9 +373,11 @@ impl TermMaker {
                         Cow::Borrowed(w)
                     };
                     // "The" after "the": the lower-case form's term, without stemming again.
-                    if let Some(&known) = cache.by_word.get(lower.as_ref()) {
-                        cache.by_word.insert(w.to_string(), known);
-                        return known;
+                    if let Cow::Owned(lower) = &lower {
+                        if let Some(&known) = cache.by_word.get(lower.as_str()) {
+                            cache.by_word.insert(w.to_string(), known);
+                            return known;
+                        }
                     }
                     let stem = stem::english(&lower).map_or_else(|| stemmer.stem(&lower), Cow::Owned);
                     let id = match cache.by_stem.get(stem.as_ref()) {
@@ -378,8 +389,8 @@ impl TermMaker {
                         }
                     };
                     let term = Term { stem: id, stop: is_stopword(&lower) };
-                    if lower != w {
-                        cache.by_word.insert(lower.into_owned(), term);
+                    if let Cow::Owned(lower) = lower {
+                        cache.by_word.insert(lower, term);
                     }
                     cache.by_word.insert(w.to_string(), term);
                     term
