@@ -68,7 +68,7 @@ pub fn classify_blocks(text: &str) -> Vec<Block> {
 
 /// As [`classify_blocks`], with each block's cue occurrences where its register was read
 /// without quotation marks, so the sentences' registers need no second scan
-/// ([`LineCues::register_of`]).
+/// ([`LineCues::registers`]).
 pub(crate) fn classify_blocks_with_cues(text: &str) -> (Vec<Block>, Vec<Option<LineCues>>) {
     let lines = line_spans(text);
     let total = text.len().max(1);
@@ -994,6 +994,12 @@ impl LineCues {
     pub(crate) fn registers(&self, line: &str, spans: &[Range<usize>]) -> Vec<Option<Register>> {
         let lower = self.lower.as_str();
         let word_char = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '\'');
+        // Offsets are mapped in one forward pass, so spans must come in order without overlap.
+        let ordered = spans.iter().all(|s| s.start <= s.end && s.end <= line.len())
+            && spans.windows(2).all(|w| w[0].end <= w[1].start);
+        if !ordered {
+            return vec![None; spans.len()];
+        }
         let offsets = lower_offsets(line, spans.iter().flat_map(|s| [s.start, s.end]));
         spans
             .iter()
