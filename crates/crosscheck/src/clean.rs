@@ -830,7 +830,8 @@ impl Register {
     pub fn of(line: &str) -> Register {
         // One pass: the lower-cased text outside quotation marks, and letter counts.
         let (lower, quoted_letters, letters) = outside_quotes_lower(line);
-        Register::from_counts(line, &lower, quoted_letters, letters, counts_of(cue_hits(&lower).iter()))
+        let quoted_share = if letters > 0 { quoted_letters as f32 / letters as f32 } else { 0.0 };
+        Register::from_counts(line, &lower, quoted_share, counts_of(cue_hits(&lower).iter()))
     }
 
     /// The register of a classified line, reusing its lower-cased text when nothing in it is
@@ -846,17 +847,14 @@ impl Register {
             return (Register::of(line.text), None);
         }
         let mut hits = cue_hits(&line.lower);
-        // No quotation: no letter is quoted, so the share is zero whatever the letter count.
-        let register = Register::from_counts(line.text, &line.lower, 0, 1, counts_of(hits.iter()));
+        // No quotation: no letter is quoted.
+        let register = Register::from_counts(line.text, &line.lower, 0.0, counts_of(hits.iter()));
         hits.sort_unstable_by_key(|h| h.start);
         (register, Some(hits))
     }
 
-    fn from_counts(line: &str, lower: &str, quoted_letters: usize, letters: usize, counts: [usize; 5]) -> Register {
-        let mut r = Register::default();
-        if letters > 0 {
-            r.quoted_share = quoted_letters as f32 / letters as f32;
-        }
+    fn from_counts(line: &str, lower: &str, quoted_share: f32, counts: [usize; 5]) -> Register {
+        let mut r = Register { quoted_share, ..Register::default() };
         let [evaluative, informal, attribution, first_person, second_person] = counts;
         r.evaluative = evaluative;
         r.informal = informal;
@@ -1012,7 +1010,7 @@ impl LineCues {
                 let first = self.hits.partition_point(|h| (h.start as usize) < from);
                 let inside = self.hits[first..].iter().take_while(|h| (h.start as usize) < to);
                 let counts = counts_of(inside.filter(|h| h.end as usize <= to));
-                Some(Register::from_counts(&line[span.clone()], &lower[from..to], 0, 1, counts))
+                Some(Register::from_counts(&line[span.clone()], &lower[from..to], 0.0, counts))
             })
             .collect()
     }
@@ -1028,11 +1026,7 @@ fn lower_offsets(text: &str, offsets: impl Iterator<Item = usize>) -> Vec<usize>
     offsets
         .map(|target| {
             for c in text[at..target].chars() {
-                lower_at += match c {
-                    _ if c.is_ascii() => 1,
-                    '’' => 1,
-                    _ => c.to_lowercase().map(char::len_utf8).sum(),
-                };
+                lower_at += lower_len(c);
             }
             at = target;
             lower_at
@@ -1097,6 +1091,16 @@ fn push_lower(out: &mut String, c: char) {
         _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
         '’' => out.push('\''),
         _ => out.extend(c.to_lowercase()),
+    }
+}
+
+/// How many bytes [`push_lower`] writes for `c`, without writing them (kept beside it: the
+/// two must agree, and a test checks that they do).
+fn lower_len(c: char) -> usize {
+    match c {
+        _ if c.is_ascii() => 1,
+        '’' => 1,
+        _ => c.to_lowercase().map(char::len_utf8).sum(),
     }
 }
 
@@ -1171,19 +1175,14 @@ mod tests {
     fn byte_level_scans_agree_with_char_by_char_ones() {
         let pieces =
             ["Moscow", " ", "SAID", "“", "”", "\"", "’", "—", "İ", "É", "ß", "x", "(", ". ", "Σ", "9", "\u{a0}"];
-        let mut state: u64 = 0x1405_7b7e_f767_814f;
-        let mut next = move |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut next = crate::testing::xorshift(0x1405_7b7e_f767_814f);
         for _ in 0..20_000 {
             let text: String = (0..next(16)).map(|_| pieces[next(pieces.len())]).collect();
             if !text.contains('Σ') {
                 let mut lower = String::new();
                 text.chars().for_each(|c| push_lower(&mut lower, c));
                 assert_eq!(Line::new(&text).lower, lower, "{text:?}");
+                assert_eq!(text.chars().map(lower_len).sum::<usize>(), lower.len(), "{text:?}");
             }
             let mut prev = None;
             let mut mid_quote = false;
@@ -1220,13 +1219,7 @@ mod tests {
         ];
         let words: Vec<&str> = cues.iter().chain(others.iter()).copied().collect();
         let separators = [" ", " ", " ", ". ", "! ", "? ", ", ", "’", "-", "... "];
-        let mut state: u64 = 0x5851_f42d_4c95_7f2d;
-        let mut next = move |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut next = crate::testing::xorshift(0x5851_f42d_4c95_7f2d);
         let mut derived = 0;
         for _ in 0..5_000 {
             let mut text = String::new();

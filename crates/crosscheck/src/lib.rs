@@ -24,6 +24,9 @@ pub mod render;
 pub mod summary;
 pub mod text;
 
+#[cfg(test)]
+mod testing;
+
 pub use brief::{build_brief, Brief, BriefOptions};
 pub use error::{Error, ReadError, ReadErrorKind};
 pub use read::{Article, ReadOptions};

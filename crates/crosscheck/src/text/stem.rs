@@ -351,17 +351,10 @@ mod tests {
         }
         // Random strings over letters weighted towards vowels, y and suffix letters.
         let alphabet = b"aeiouyyssllttnnedgbcmprwxzik";
-        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut next = crate::testing::xorshift(0x9e37_79b9_7f4a_7c15);
         for _ in 0..100_000 {
-            let len = 1 + (next() % 12) as usize;
-            let word: String =
-                (0..len).map(|_| char::from(alphabet[(next() % alphabet.len() as u64) as usize])).collect();
+            let len = 1 + next(12);
+            let word: String = (0..len).map(|_| char::from(alphabet[next(alphabet.len())])).collect();
             assert_eq!(english(&word).as_deref(), Some(reference(&word).as_str()), "{word}");
             checked += 1;
         }
