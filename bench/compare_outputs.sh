@@ -31,7 +31,7 @@ run aliases eval aliases --data "$SHARED/data/ecbplus"
 for side in old new; do
   for j in seeds story; do jq -S "$strip" "$OUT/$side/$j.json" > "$OUT/$side/$j.stripped.json"; done
 done
-norm() { sed -E 's/"(seconds|mb_per_second|clusters_per_second|articles_per_s|docs_per_s)":[0-9.e+-]+,?//g; /articles\/s|documents\/s/d' "$1"; }
+norm() { sed -E 's/"(seconds|mb_per_second|clusters_per_second|articles_per_s|docs_per_s)":[0-9.e+-]+,?//g; /articles\/s|documents\/s/d; /\.jsonl \|/s/\| [0-9.]+ \|$/|/' "$1"; }
 status=0
 for f in "$OUT"/old/*; do
   name=$(basename "$f")
