@@ -6,11 +6,11 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use crosscheck::eval::summary as eval_summary;
 use crosscheck::read::{read_inputs, ReadOptions};
 use crosscheck::render::{render, OutputFormat, RenderOptions};
 use crosscheck::summary::{Length, SummaryConfig};
-use crosscheck::{build_brief, BriefOptions};
+use crosscheck::{project, Stages, Story};
+use crosscheck_eval::summary as eval_summary;
 use indicatif::{ProgressBar, ProgressStyle};
 
 #[derive(Parser)]
@@ -208,10 +208,10 @@ fn main() {
                 Some(n) => Length::Sentences(n),
                 None => Length::Words(args.words),
             };
-            brief(args.io, length, args.show_blocks, false)
+            run(args.io, Stages::all(length), RenderOptions { show_blocks: args.show_blocks, quotes_only: false })
         }
-        // Only who said what: no summary to select.
-        Command::Quotes(a) => brief(a.io, Length::Sentences(0), false, true),
+        // Only who said what: entities and quotes, no summary.
+        Command::Quotes(a) => run(a.io, Stages::quotes_only(), RenderOptions { show_blocks: false, quotes_only: true }),
         Command::Eval(EvalCommand::Quotes(args)) => eval_quotes_cmd(args),
         Command::Eval(EvalCommand::Aliases(args)) => eval_aliases_cmd(args),
         Command::Eval(EvalCommand::Summary(args)) => eval_summary_cmd(args),
@@ -224,7 +224,8 @@ fn main() {
     }
 }
 
-fn brief(args: InputArgs, length: Length, show_blocks: bool, quotes_only: bool) -> Result<()> {
+/// Reads the inputs, runs the stages and writes the rendered brief.
+fn run(args: InputArgs, mut stages: Stages, render_opts: RenderOptions) -> Result<()> {
     let mut read_opts = ReadOptions { max_bytes: args.max_bytes, ..Default::default() };
     for spec in &args.fields {
         read_opts.fields.prefer_spec(spec).map_err(|e| anyhow::anyhow!("--field {e}"))?;
@@ -234,27 +235,18 @@ fn brief(args: InputArgs, length: Length, show_blocks: bool, quotes_only: bool) 
         eprintln!("warning: skipped {e}");
     }
     if read.articles.is_empty() {
-        bail!("none of the inputs gave an article to brief ({} skipped)", read.errors.len());
+        let what = if render_opts.quotes_only { "to read quotes from" } else { "to brief" };
+        bail!("none of the inputs gave an article {what} ({} skipped)", read.errors.len());
     }
-    let opts = BriefOptions { length, ner_command: args.ner_command.clone(), ..Default::default() };
-    let brief = build_brief(read.articles, &read.errors, &opts);
+    stages.ner_command = args.ner_command.clone();
+    let brief = project(&Story::build(read.articles, &stages), &read.errors);
     let format = match args.format {
         Format::Text => OutputFormat::Terminal,
         Format::Md => OutputFormat::Markdown,
         Format::Json => OutputFormat::Json,
         Format::Html => OutputFormat::Html,
     };
-    let rendered = if quotes_only && matches!(format, OutputFormat::Json) {
-        let docs: Vec<serde_json::Value> = brief
-            .documents
-            .iter()
-            .map(|d| serde_json::json!({"id": d.id, "source": d.source, "title": d.title, "outlet": d.outlet}))
-            .collect();
-        serde_json::to_string_pretty(&serde_json::json!({"documents": docs, "quotes": brief.quotes}))? + "\n"
-    } else {
-        render(&brief, format, RenderOptions { show_blocks, quotes_only })
-    };
-    write_output(args.output.as_deref(), rendered.as_bytes())
+    write_output(args.output.as_deref(), render(&brief, format, render_opts).as_bytes())
 }
 
 /// `writeln!` into a String (cannot fail).
@@ -333,7 +325,7 @@ fn eval_summary_cmd(args: EvalSummaryArgs) -> Result<()> {
 
 fn eval_blocks_cmd(args: EvalBlocksArgs) -> Result<()> {
     let mut out = String::new();
-    let eval = crosscheck::eval::blocks::evaluate(&args.data)?;
+    let eval = crosscheck_eval::blocks::evaluate(&args.data)?;
     outln!(
         out,
         "{} documents, {} lines, accuracy {:.3}\n",
@@ -367,7 +359,7 @@ fn eval_blocks_cmd(args: EvalBlocksArgs) -> Result<()> {
 
 fn eval_extract_cmd(args: EvalExtractArgs) -> Result<()> {
     let mut out = String::new();
-    use crosscheck::eval::extract::{evaluate, Keep};
+    use crosscheck_eval::extract::{evaluate, Keep};
     let keep = match args.keep {
         KeepArg::Extracted => Keep::Extracted,
         KeepArg::Article => Keep::Article,
@@ -402,7 +394,7 @@ fn eval_extract_cmd(args: EvalExtractArgs) -> Result<()> {
 }
 
 fn eval_quotes_cmd(args: EvalQuotesArgs) -> Result<()> {
-    use crosscheck::eval::quotes::{predict, read_polnear, read_predictions, score, Attribution};
+    use crosscheck_eval::quotes::{predict, read_polnear, read_predictions, score, Attribution};
     let files = read_polnear(&args.data)?;
     let started = std::time::Instant::now();
     let preds = match &args.pred {
@@ -454,11 +446,8 @@ fn eval_quotes_cmd(args: EvalQuotesArgs) -> Result<()> {
 
 fn eval_aliases_cmd(args: EvalAliasesArgs) -> Result<()> {
     if args.mentions {
-        let e = crosscheck::eval::aliases::evaluate_mentions(
-            &args.data,
-            args.pred.as_deref(),
-            args.ner_command.as_deref(),
-        )?;
+        let e =
+            crosscheck_eval::aliases::evaluate_mentions(&args.data, args.pred.as_deref(), args.ner_command.as_deref())?;
         let mut out = String::new();
         if args.json {
             outln!(out, "{}", serde_json::to_string(&e)?);
@@ -483,7 +472,7 @@ fn eval_aliases_cmd(args: EvalAliasesArgs) -> Result<()> {
         }
         return write_output(None, out.as_bytes());
     }
-    let e = crosscheck::eval::aliases::evaluate(&args.data, args.all_sentences)?;
+    let e = crosscheck_eval::aliases::evaluate(&args.data, args.all_sentences)?;
     let mut out = String::new();
     if args.json {
         outln!(out, "{}", serde_json::to_string(&e)?);

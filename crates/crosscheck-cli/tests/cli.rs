@@ -727,9 +727,27 @@ fn default_summary_stays_within_120_words() {
 }
 
 #[test]
-fn words_budget_below_any_sentence_still_gives_one_sentence() {
+fn words_budget_below_any_sentence_gives_the_shortest_one_and_says_so() {
     let brief = brief_json(&[story_dir().as_os_str(), "--words".as_ref(), "5".as_ref()]);
+    assert_valid(&brief);
     assert_eq!(summary(&brief).len(), 1);
+    let notes = brief["notes"].as_array().expect("notes");
+    assert!(notes.iter().any(|n| n.as_str().unwrap().contains("5-word budget")), "{notes:?}");
+    // The shortest candidate: no other summary at a larger budget starts with a shorter one.
+    let words = summary_words(&brief);
+    let wider = brief_json(&[story_dir().as_os_str(), "--words".as_ref(), words.to_string().as_ref()]);
+    assert!(summary_words(&wider) <= words);
+    assert!(wider["notes"].as_array().unwrap().is_empty(), "a budget that fits needs no note");
+}
+
+#[test]
+fn words_budget_is_a_ceiling_even_for_the_first_sentence() {
+    for n in [12usize, 20, 30] {
+        let brief = brief_json(&[story_dir().as_os_str(), "--words".as_ref(), n.to_string().as_ref()]);
+        if brief["notes"].as_array().unwrap().is_empty() {
+            assert!(summary_words(&brief) <= n, "--words {n}: {} words", summary_words(&brief));
+        }
+    }
 }
 
 #[test]
@@ -1047,6 +1065,72 @@ fn quotes_command_groups_quotes_by_speaker_for_one_article_too() {
     let q = quotes.iter().find(|q| str_of(q, "text").starts_with("We will not reopen")).expect("the quote");
     assert_eq!(q["speaker"], "Hélène Marchetti");
     assert_eq!(q["kind"], "direct");
+}
+
+#[test]
+fn quotes_command_prints_a_brief_within_the_schema_without_a_summary() {
+    let out = crosscheck().args(["quotes", "--format", "json"]).arg(story_dir()).output().expect("runs");
+    assert_success(&out);
+    let v: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    assert_valid(&v);
+    assert!(summary(&v).is_empty(), "the quotes command selects no summary");
+    let full = brief_json(&[story_dir()]);
+    assert_eq!(v["quotes"], full["quotes"], "the same quotes as the brief's");
+}
+
+#[test]
+fn quotes_command_error_speaks_of_quotes_not_a_brief() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("empty.txt");
+    std::fs::write(&path, "   \n").expect("write");
+    let out = crosscheck().arg("quotes").arg(&path).output().expect("runs");
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("to read quotes from") && !err.contains("brief"), "{err}");
+}
+
+#[test]
+fn every_entity_has_an_id_and_every_named_speaker_points_at_its_entity() {
+    let brief = brief_json(&[story_dir()]);
+    let entities = brief["entities"].as_array().expect("entities");
+    for (n, e) in entities.iter().enumerate() {
+        assert_eq!(str_of(e, "id"), format!("e{}", n + 1));
+    }
+    let mut named = 0;
+    for q in brief["quotes"].as_array().unwrap() {
+        match (q["speaker"].as_str(), q["speaker_id"].as_str()) {
+            (Some(name), Some(id)) => {
+                let e = entities.iter().find(|e| e["id"] == id).expect("the id is an entity of the brief");
+                assert_eq!(str_of(e, "name"), name);
+                named += 1;
+            }
+            (None, None) => {}
+            other => panic!("speaker and speaker_id disagree: {other:?}"),
+        }
+    }
+    assert!(named > 0, "the example story has named speakers");
+}
+
+#[test]
+fn text_brief_counts_quotes_in_words_and_says_how_many_entities_it_lists() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("one.txt");
+    std::fs::write(
+        &path,
+        "Council approves budget\n“We will not raise taxes this year,” said council leader Ruth Abney.\n",
+    )
+    .expect("write");
+    let out = crosscheck().arg("brief").arg(&path).output().expect("runs");
+    assert_success(&out);
+    let text = stdout(&out);
+    assert!(text.contains("WHO SAID WHAT (1 quote)"), "{text}");
+    // Ruth Abney is mentioned once in one source: listed in the JSON, and the text says what it left out.
+    assert!(text.contains("ENTITIES") && text.contains("0 of 1 entity"), "{text}");
+
+    let out = crosscheck().arg("brief").arg(story_dir()).output().expect("runs");
+    let text = stdout(&out);
+    let total = brief_json(&[story_dir()])["entities"].as_array().unwrap().len();
+    assert!(text.contains(&format!("of {total} entities")), "{text}");
 }
 
 #[test]

@@ -1,17 +1,16 @@
-//! The brief: the one hand-off from analysis to rendering, and the JSON contract
-//! (docs/brief.schema.json). All offsets here are character offsets (Unicode scalar values)
-//! into the document's `text`.
+//! The brief: a [`Story`] projected into the JSON contract (docs/brief.schema.json), the one
+//! hand-off to rendering. All offsets here are character offsets (Unicode scalar values) into
+//! the document's `text`; ids are stable within one brief ("d1", "e1", ...).
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::Analysis;
 use crate::clean::BlockKind;
-use crate::entities::{self, Entities, EntityType};
+use crate::entities::EntityType;
 use crate::error::ReadError;
-use crate::quotes::{self, Quote, QuoteKind};
+use crate::offsets::CharIndex;
+use crate::quotes::QuoteKind;
 use crate::read::Article;
-use crate::summary::{self, Length, SummaryConfig};
-use crate::text::byte_to_char_offsets;
+use crate::story::{Stages, Story};
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Brief {
@@ -19,11 +18,13 @@ pub struct Brief {
     pub summary: Vec<SummaryOut>,
     pub entities: Vec<EntityOut>,
     pub quotes: Vec<QuoteOut>,
-    pub claims: Vec<serde_json::Value>,
-    pub timeline: Vec<serde_json::Value>,
-    pub framing: Vec<serde_json::Value>,
+    pub claims: Vec<ClaimOut>,
+    pub timeline: Vec<TimelineEntryOut>,
+    pub framing: Vec<FramingOut>,
     /// Inputs that could not be read, with the reason; the rest was briefed.
     pub skipped: Vec<Skipped>,
+    /// What a reader should know about how the brief was made (a summary over its budget).
+    pub notes: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -58,6 +59,8 @@ pub struct SummaryOut {
 /// One actor, merged across documents and names.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct EntityOut {
+    /// "e1", "e2", ... in the order of this list.
+    pub id: String,
     pub name: String,
     #[serde(rename = "type")]
     pub kind: EntityType,
@@ -88,6 +91,8 @@ pub struct RangeOut {
 pub struct QuoteOut {
     /// Canonical name of the speaker (an entity's `name`), or null when the text does not say.
     pub speaker: Option<String>,
+    /// The speaker's entity id ("e3"), when the speaker is an entity of this brief.
+    pub speaker_id: Option<String>,
     pub role: Option<String>,
     pub text: String,
     pub kind: QuoteKind,
@@ -105,75 +110,133 @@ pub struct Skipped {
     pub error: String,
 }
 
+/// One claim, once, with every source that supports or contradicts it (filled by the claims
+/// stage; see docs/brief.md).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ClaimOut {
+    /// "c1", "c2", ...
+    pub id: String,
+    /// A representative wording, from one of the sources.
+    pub text: String,
+    pub status: ClaimStatus,
+    pub support: Vec<EvidenceOut>,
+    pub contradict: Vec<EvidenceOut>,
+    /// Documents that neither support nor contradict it.
+    pub silent: Vec<String>,
+}
+
+/// Where the sources stand on a claim.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimStatus {
+    Corroborated,
+    SingleSource,
+    Contested,
+}
+
+/// One document's clearest statement for or against a claim.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct EvidenceOut {
+    pub doc: String,
+    pub start: usize,
+    pub end: usize,
+    /// Who asserts it when the document attributes it; null when the outlet asserts it.
+    pub speaker: Option<String>,
+    pub speaker_id: Option<String>,
+    /// Reported-not-endorsed wording ("reportedly", "allegedly").
+    #[serde(default)]
+    pub hedged: bool,
+    /// For a contradiction: "negation", "number", "antonym", "denial" or "other".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// For a contradiction: what differs ("250,000 vs 220,000").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+}
+
+/// One dated event of the story (filled by the timeline stage; see docs/brief.md).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct TimelineEntryOut {
+    /// TimeML-style value: "2015-09-30", "2015-09", "2015-W40".
+    pub date: String,
+    /// End of a range, or null.
+    pub end: Option<String>,
+    /// "time", "day", "week", "month", "year" or "unknown".
+    pub precision: String,
+    /// The event: a sentence or a clause from a source.
+    pub text: String,
+    pub support: Vec<SpanOut>,
+    /// Documents that date the same event differently.
+    pub conflict: Vec<SpanOut>,
+}
+
+/// How one document tells the story (filled by the framing stage; see docs/brief.md).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct FramingOut {
+    pub doc: String,
+    pub outlet: Option<String>,
+    /// "reporting", "opinion" or "satire".
+    pub genre: Option<String>,
+    /// Loaded-language spans in the outlet's own voice.
+    pub loaded: Vec<SpanOut>,
+}
+
 /// How to build a brief.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct BriefOptions {
-    pub length: Length,
-    pub summary: SummaryConfig,
-    /// Command of an entity-model worker (`scripts/ner_worker.py`) to type entities with.
-    pub ner_command: Option<String>,
+    /// The stages to run and their settings.
+    pub stages: Stages,
 }
 
-impl Default for BriefOptions {
-    fn default() -> Self {
-        BriefOptions { length: Length::Words(120), summary: SummaryConfig::default(), ner_command: None }
-    }
-}
-
-/// Analyses the articles and builds their brief; `errors` are carried into `skipped`.
+/// Analyses the articles, runs the stages and projects the story; `errors` go to `skipped`.
 pub fn build_brief(articles: Vec<Article>, errors: &[ReadError], opts: &BriefOptions) -> Brief {
-    let analysis = Analysis::new(articles);
-    let chosen = summary::summarize(&analysis, opts.length, &opts.summary);
-    let mut worker = opts.ner_command.as_deref().and_then(|c| match entities::ner::NerWorker::spawn(c) {
-        Ok(w) => Some(w),
-        Err(e) => {
-            tracing::warn!("{e}; typing entities by rules");
-            None
-        }
-    });
-    let found = entities::find_entities_with(&analysis, worker.as_mut());
-    let said = quotes::find_quotes(&analysis, &found);
-    let doc_id = |d: usize| format!("d{}", d + 1);
+    project(&Story::build(articles, &opts.stages), errors)
+}
 
-    // Character offsets of every block edge and summary sentence, converted once per document.
-    let mut documents = Vec::with_capacity(analysis.docs.len());
-    let mut summary_offsets: Vec<(usize, usize)> = vec![(0, 0); chosen.len()];
-    for (d, doc) in analysis.docs.iter().enumerate() {
-        let mut bytes: Vec<usize> = doc.blocks.iter().flat_map(|b| [b.span.start, b.span.end]).collect();
-        let mine: Vec<usize> = (0..chosen.len()).filter(|&k| analysis.sentences[chosen[k].sentence].doc == d).collect();
-        for &k in &mine {
-            let span = &analysis.sentences[chosen[k].sentence].span;
-            bytes.extend([span.start, span.end]);
-        }
-        let chars = byte_to_char_offsets(&doc.article.text, &bytes);
-        let blocks = doc
-            .blocks
-            .iter()
-            .enumerate()
-            .map(|(b, block)| BlockOut { kind: block.kind, start: chars[2 * b], end: chars[2 * b + 1] })
-            .collect();
-        let base = 2 * doc.blocks.len();
-        for (n, &k) in mine.iter().enumerate() {
-            summary_offsets[k] = (chars[base + 2 * n], chars[base + 2 * n + 1]);
-        }
-        let a = &doc.article;
-        documents.push(DocumentOut {
-            id: doc_id(d),
-            source: a.source.clone(),
-            title: doc.title().map(String::from),
-            outlet: a.outlet.clone(),
-            url: a.url.clone(),
-            date: a.date.clone(),
-            author: a.author.clone(),
-            text: a.text.clone(),
-            blocks,
-        });
-    }
-    let summary = chosen
+fn doc_id(d: usize) -> String {
+    format!("d{}", d + 1)
+}
+
+fn entity_id(e: usize) -> String {
+    format!("e{}", e + 1)
+}
+
+/// Projects a story into the JSON contract; `errors` are carried into `skipped`.
+pub fn project(story: &Story, errors: &[ReadError]) -> Brief {
+    let analysis = story.analysis();
+    let index: Vec<CharIndex> = analysis.docs.iter().map(|d| CharIndex::new(&d.article.text)).collect();
+    let documents = analysis
+        .docs
         .iter()
-        .zip(summary_offsets)
-        .map(|(c, (start, end))| {
+        .enumerate()
+        .map(|(d, doc)| {
+            let a = &doc.article;
+            DocumentOut {
+                id: doc_id(d),
+                source: a.source.clone(),
+                title: doc.title().map(String::from),
+                outlet: a.outlet.clone(),
+                url: a.url.clone(),
+                date: a.date.clone(),
+                author: a.author.clone(),
+                text: a.text.clone(),
+                blocks: doc
+                    .blocks
+                    .iter()
+                    .map(|b| {
+                        let (start, end) = index[d].range(&b.span);
+                        BlockOut { kind: b.kind, start, end }
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let summary = story
+        .summary()
+        .iter()
+        .map(|c| {
             let s = &analysis.sentences[c.sentence];
+            let (start, end) = index[s.doc].range(&s.span);
             SummaryOut {
                 text: analysis.text_of(s).to_string(),
                 doc: doc_id(s.doc),
@@ -183,55 +246,13 @@ pub fn build_brief(articles: Vec<Article>, errors: &[ReadError], opts: &BriefOpt
             }
         })
         .collect();
-    Brief {
-        documents,
-        summary,
-        entities: entities_out(&analysis, &found),
-        quotes: quotes_out(&analysis, &found, &said),
-        claims: Vec::new(),
-        timeline: Vec::new(),
-        framing: Vec::new(),
-        skipped: errors.iter().map(|e| Skipped { source: e.source_name.clone(), error: e.kind.to_string() }).collect(),
-    }
-}
-
-fn doc_id(d: usize) -> String {
-    format!("d{}", d + 1)
-}
-
-/// Converts byte spans of one document to character offsets in one pass per document.
-struct CharOffsets {
-    per_doc: Vec<Vec<usize>>,
-}
-
-impl CharOffsets {
-    /// `wanted[d]` lists byte offsets of document `d`; `get(d, i)` gives the i-th converted.
-    fn new(analysis: &Analysis, wanted: &[Vec<usize>]) -> CharOffsets {
-        let per_doc = wanted
-            .iter()
-            .enumerate()
-            .map(|(d, bytes)| byte_to_char_offsets(&analysis.docs[d].article.text, bytes))
-            .collect();
-        CharOffsets { per_doc }
-    }
-}
-
-fn entities_out(analysis: &Analysis, found: &Entities) -> Vec<EntityOut> {
-    let mut wanted: Vec<Vec<usize>> = vec![Vec::new(); analysis.docs.len()];
-    let mut slots = Vec::new();
-    for e in &found.list {
-        for m in &e.mentions {
-            let at = wanted[m.doc].len();
-            wanted[m.doc].extend([m.span.start, m.span.end]);
-            slots.push(at);
-        }
-    }
-    let chars = CharOffsets::new(analysis, &wanted);
-    let mut slot = slots.into_iter();
-    found
+    let found = story.entities();
+    let entities = found
         .list
         .iter()
-        .map(|e| EntityOut {
+        .enumerate()
+        .map(|(n, e)| EntityOut {
+            id: entity_id(n),
             name: e.name.clone(),
             kind: e.kind,
             aliases: e.aliases.clone(),
@@ -241,40 +262,44 @@ fn entities_out(analysis: &Analysis, found: &Entities) -> Vec<EntityOut> {
                 .mentions
                 .iter()
                 .map(|m| {
-                    let at = slot.next().expect("one slot per mention");
-                    SpanOut { doc: doc_id(m.doc), start: chars.per_doc[m.doc][at], end: chars.per_doc[m.doc][at + 1] }
+                    let (start, end) = index[m.doc].range(&m.span);
+                    SpanOut { doc: doc_id(m.doc), start, end }
                 })
                 .collect(),
         })
-        .collect()
-}
-
-fn quotes_out(analysis: &Analysis, found: &Entities, said: &[Quote]) -> Vec<QuoteOut> {
-    let mut wanted: Vec<Vec<usize>> = vec![Vec::new(); analysis.docs.len()];
-    let mut slots = Vec::new();
-    for q in said {
-        let at = wanted[q.doc].len();
-        let source = q.source.clone().unwrap_or(0..0);
-        wanted[q.doc].extend([q.content.start, q.content.end, source.start, source.end]);
-        slots.push(at);
-    }
-    let chars = CharOffsets::new(analysis, &wanted);
-    said.iter()
-        .zip(slots)
-        .map(|(q, at)| {
-            let c = &chars.per_doc[q.doc];
+        .collect();
+    let quotes = story
+        .quotes()
+        .iter()
+        .map(|q| {
             let text = &analysis.docs[q.doc].article.text;
+            let (start, end) = index[q.doc].range(&q.content);
             QuoteOut {
                 speaker: q.speaker.map(|e| found.list[e].name.clone()),
+                speaker_id: q.speaker.map(entity_id),
                 role: q.role.clone(),
                 text: text[q.content.clone()].to_string(),
                 kind: q.kind,
                 cue: q.cue.clone().map(|c| text[c].to_string()),
                 doc: doc_id(q.doc),
-                start: c[at],
-                end: c[at + 1],
-                source: q.source.as_ref().map(|_| RangeOut { start: c[at + 2], end: c[at + 3] }),
+                start,
+                end,
+                source: q.source.as_ref().map(|s| {
+                    let (start, end) = index[q.doc].range(s);
+                    RangeOut { start, end }
+                }),
             }
         })
-        .collect()
+        .collect();
+    Brief {
+        documents,
+        summary,
+        entities,
+        quotes,
+        claims: Vec::new(),
+        timeline: Vec::new(),
+        framing: Vec::new(),
+        skipped: errors.iter().map(|e| Skipped { source: e.source_name.clone(), error: e.kind.to_string() }).collect(),
+        notes: story.notes().to_vec(),
+    }
 }

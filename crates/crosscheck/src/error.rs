@@ -54,16 +54,3 @@ impl std::error::Error for ReadError {
         Some(&self.kind)
     }
 }
-
-/// Errors of whole operations (evaluation, rendering).
-#[derive(Debug, thiserror::Error)]
-pub enum Error {
-    #[error(transparent)]
-    Read(#[from] ReadError),
-    #[error("{path}: {source}")]
-    Io { path: String, source: std::io::Error },
-    #[error("{path}, line {line}: {message}")]
-    BadRecord { path: String, line: usize, message: String },
-    #[error("no documents could be read")]
-    NoDocuments,
-}

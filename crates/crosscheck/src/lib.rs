@@ -17,16 +17,19 @@ pub mod clean;
 pub mod embed;
 pub mod entities;
 pub mod error;
-pub mod eval;
+pub mod offsets;
 pub mod quotes;
 pub mod read;
 pub mod render;
+pub mod story;
 pub mod summary;
+pub mod support;
 pub mod text;
 
 #[cfg(test)]
 mod testing;
 
-pub use brief::{build_brief, Brief, BriefOptions};
-pub use error::{Error, ReadError, ReadErrorKind};
+pub use brief::{build_brief, project, Brief, BriefOptions};
+pub use error::{ReadError, ReadErrorKind};
 pub use read::{Article, ReadOptions};
+pub use story::{Stages, Story};

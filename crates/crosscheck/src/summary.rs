@@ -20,11 +20,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
 use crate::embed::{self, SparseVec};
+use crate::support::stating_documents;
 
 /// How long the summary should be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Length {
-    /// Whole sentences up to this many words (at least one sentence).
+    /// Whole sentences up to this many words; when no sentence fits, the shortest one.
     Words(usize),
     /// Whole sentences until at least this many words; the caller may cut the last one.
     AtLeastWords(usize),
@@ -187,7 +188,7 @@ pub fn summarize(analysis: &Analysis, length: Length, config: &SummaryConfig) ->
         for (slot, &(i, stat)) in pool.iter().enumerate() {
             let s = &analysis.sentences[i];
             if let Length::Words(n) = length {
-                if !chosen.is_empty() && words + s.words > n {
+                if words + s.words > n {
                     continue;
                 }
             }
@@ -209,7 +210,15 @@ pub fn summarize(analysis: &Analysis, length: Length, config: &SummaryConfig) ->
                 best = Some((slot, gain));
             }
         }
-        let Some((slot, _)) = best else { break };
+        let Some((slot, _)) = best else {
+            // Nothing fits the word budget: the shortest candidate rather than nothing (the
+            // story says it is over the budget).
+            if chosen.is_empty() && matches!(length, Length::Words(_)) {
+                let shortest = pool.iter().min_by_key(|&&(i, _)| analysis.sentences[i].words);
+                chosen.extend(shortest.map(|&(i, _)| i));
+            }
+            break;
+        };
         let (i, _) = pool.swap_remove(slot);
         let redundant = chosen.iter().any(|&j| analysis.vectors[i].dot(&analysis.vectors[j]) > config.max_redundancy);
         if redundant {
@@ -353,19 +362,4 @@ fn centroid(analysis: &Analysis, candidates: &[usize]) -> SparseVec {
         }
     }
     SparseVec::from_weights(pairs)
-}
-
-/// Documents that state sentence `i`: its own, and every other whose most similar reporting
-/// sentence reaches `threshold`. Sorted with the sentence's own document first.
-pub fn stating_documents(analysis: &Analysis, i: usize, threshold: f32) -> Vec<usize> {
-    let own = analysis.sentences[i].doc;
-    let v = &analysis.vectors[i];
-    let mut best = vec![f32::NEG_INFINITY; analysis.docs.len()];
-    for (j, s) in analysis.sentences.iter().enumerate() {
-        if s.doc == own || !s.kind.is_reporting() || s.opinion {
-            continue;
-        }
-        best[s.doc] = best[s.doc].max(v.dot(&analysis.vectors[j]));
-    }
-    std::iter::once(own).chain((0..best.len()).filter(|&d| d != own && best[d] >= threshold)).collect()
 }

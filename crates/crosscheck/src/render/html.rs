@@ -72,9 +72,21 @@ pub(super) fn render(brief: &Brief, opts: RenderOptions) -> String {
         out.push_str("</li>\n");
     }
     out.push_str("</ol>\n");
+    for note in &brief.notes {
+        let _ = writeln!(out, "<p class=\"meta\">Note: {}</p>", text(note));
+    }
     quotes_section(brief, &mut out);
-    out.push_str("<h2>Entities</h2>\n<table><tr><th>name</th><th>type</th><th>also called</th><th>sources</th></tr>\n");
-    for e in notable_entities(brief) {
+    let (entities, left_out_note) = notable_entities(brief);
+    if !brief.entities.is_empty() {
+        out.push_str("<h2>Entities</h2>\n");
+    }
+    if let Some(note) = left_out_note {
+        let _ = writeln!(out, "<p class=\"meta\">{}</p>", text(&note));
+    }
+    if !entities.is_empty() {
+        out.push_str("<table><tr><th>name</th><th>type</th><th>also called</th><th>sources</th></tr>\n");
+    }
+    for e in entities.iter().copied() {
         let _ = writeln!(
             out,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
@@ -84,7 +96,10 @@ pub(super) fn render(brief: &Brief, opts: RenderOptions) -> String {
             text(&e.documents.join(" "))
         );
     }
-    out.push_str("</table>\n<h2>Sources</h2>\n");
+    if !entities.is_empty() {
+        out.push_str("</table>\n");
+    }
+    out.push_str("<h2>Sources</h2>\n");
     for d in &brief.documents {
         let _ = write!(out, "<div id=\"{}\"><b>{}</b> {}", attr(&d.id), text(&d.id), text(&doc_label(d)));
         let _ = write!(out, "<div class=\"meta\">");

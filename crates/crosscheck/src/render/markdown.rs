@@ -48,10 +48,22 @@ pub(super) fn render(brief: &Brief, opts: RenderOptions) -> String {
         let cites: Vec<String> = s.citations.iter().map(|c| format!("[{c}](#{c})")).collect();
         let _ = writeln!(out, "- {} {}", esc(&s.text), cites.join(" "));
     }
+    for note in &brief.notes {
+        let _ = writeln!(out, "\n*Note: {}*", esc(note));
+    }
     let _ = writeln!(out);
     quotes_section(brief, &mut out);
-    let _ = writeln!(out, "\n## Entities\n\n| name | type | also called | sources |\n|---|---|---|---|");
-    for e in notable_entities(brief) {
+    let (entities, left_out_note) = notable_entities(brief);
+    if !brief.entities.is_empty() {
+        let _ = writeln!(out, "\n## Entities\n");
+    }
+    if let Some(note) = left_out_note {
+        let _ = writeln!(out, "{}\n", esc(&note));
+    }
+    if !entities.is_empty() {
+        let _ = writeln!(out, "| name | type | also called | sources |\n|---|---|---|---|");
+    }
+    for e in entities {
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} |",

@@ -75,9 +75,27 @@ fn who_said_what(brief: &Brief) -> Vec<SpeakerQuotes<'_>> {
     groups
 }
 
-/// The entities worth listing to a reader: those mentioned more than once or in several sources.
-fn notable_entities(brief: &Brief) -> impl Iterator<Item = &EntityOut> {
-    brief.entities.iter().filter(|e| e.mentions.len() > 1 || e.documents.len() > 1).take(ENTITIES_SHOWN)
+/// The entities worth listing to a reader (mentioned more than once or in several sources, at
+/// most [`ENTITIES_SHOWN`]), and a line saying what was left out, if anything was.
+fn notable_entities(brief: &Brief) -> (Vec<&EntityOut>, Option<String>) {
+    let notable: Vec<&EntityOut> =
+        brief.entities.iter().filter(|e| e.mentions.len() > 1 || e.documents.len() > 1).collect();
+    let shown: Vec<&EntityOut> = notable.iter().copied().take(ENTITIES_SHOWN).collect();
+    let total = brief.entities.len();
+    let note = (shown.len() < total).then(|| {
+        let why = if shown.len() < notable.len() {
+            format!("the {ENTITIES_SHOWN} most mentioned")
+        } else {
+            "those mentioned more than once or in more than one source".to_string()
+        };
+        format!("{} of {}: {why}; the JSON output lists them all.", shown.len(), plural(total, "entity", "entities"))
+    });
+    (shown, note)
+}
+
+/// "1 quote", "2 quotes".
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Everything else an entity is called: its other names, then its roles.

@@ -2,11 +2,11 @@
 
 use std::fmt::Write;
 
-use super::{blocks_of, doc_label, left_out, notable_entities, quote_line, who_said_what, RenderOptions};
+use super::{blocks_of, doc_label, left_out, notable_entities, plural, quote_line, who_said_what, RenderOptions};
 use crate::brief::Brief;
 
 fn quotes_section(brief: &Brief, out: &mut String) {
-    let _ = writeln!(out, "WHO SAID WHAT ({} quotes)\n", brief.quotes.len());
+    let _ = writeln!(out, "WHO SAID WHAT ({})\n", plural(brief.quotes.len(), "quote", "quotes"));
     for g in who_said_what(brief) {
         let name = g.speaker.unwrap_or("(speaker not named)");
         let role = if g.roles.is_empty() { String::new() } else { format!(", {}", g.roles.join("; ")) };
@@ -34,10 +34,19 @@ pub(super) fn render(brief: &Brief, opts: RenderOptions) -> String {
     if brief.summary.is_empty() {
         let _ = writeln!(out, "  (no reporting sentences to summarize)");
     }
+    for note in &brief.notes {
+        let _ = writeln!(out, "  Note: {note}");
+    }
     let _ = writeln!(out);
     quotes_section(brief, &mut out);
-    let _ = writeln!(out, "\nENTITIES\n");
-    for e in notable_entities(brief) {
+    let (entities, left_out_note) = notable_entities(brief);
+    if !brief.entities.is_empty() {
+        let _ = writeln!(out, "\nENTITIES\n");
+    }
+    if let Some(note) = left_out_note {
+        let _ = writeln!(out, "  ({note})");
+    }
+    for e in entities {
         let aka = if e.aliases.is_empty() { String::new() } else { format!(" (also: {})", e.aliases.join(", ")) };
         let role = e.roles.first().map(|r| format!(", {r}")).unwrap_or_default();
         let kind = e.kind.as_str();

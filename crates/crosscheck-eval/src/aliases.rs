@@ -1,5 +1,5 @@
 //! Alias merging on ECB+: the gold named entity mentions of each topic go through the same
-//! merging as the brief's entities ([`crate::entities::merge`]), and the resulting clusters are
+//! merging as the brief's entities ([`crosscheck::entities::merge`]), and the resulting clusters are
 //! scored with B-cubed against the corpus's cross-document coreference chains. Topics are
 //! merged separately (a topic is the story set crosscheck would be given) and the items pooled.
 //!
@@ -11,10 +11,10 @@ use std::path::Path;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::entities::{self, Form, Hint, Mention};
-use crate::error::Error;
-use crate::eval::ecbplus::{bcubed, cluster_ids, is_entity_kind, is_named, read_ecbplus, read_selected_sentences};
-use crate::text::tokens::is_acronym;
+use crate::ecbplus::{bcubed, cluster_ids, is_entity_kind, is_named, read_ecbplus, read_selected_sentences};
+use crate::Error;
+use crosscheck::entities::{self, Form, Hint, Mention};
+use crosscheck::text::tokens::is_acronym;
 
 #[derive(Debug, Default, Serialize)]
 pub struct Scores {
@@ -197,8 +197,8 @@ fn crosscheck_mentions(
     let topics: Vec<Vec<&StoryLine>> = by_topic.into_values().collect();
     let start = std::time::Instant::now();
     let mentions_of = |docs: &Vec<&StoryLine>, worker: Option<&mut entities::ner::NerWorker>| {
-        let articles = docs.iter().map(|s| crate::read::Article::from_text(&s.id, &s.text)).collect();
-        let analysis = crate::analysis::Analysis::new(articles);
+        let articles = docs.iter().map(|s| crosscheck::read::Article::from_text(&s.id, &s.text)).collect();
+        let analysis = crosscheck::analysis::Analysis::new(articles);
         let found = entities::find_entities_with(&analysis, worker);
         let mut per_doc: Vec<DocMentions> = vec![Vec::new(); docs.len()];
         for e in &found.list {

@@ -11,9 +11,9 @@ use std::path::Path;
 use rayon::prelude::*;
 use serde::Deserialize;
 
-use crate::clean::{classify_blocks, BlockKind};
-use crate::error::Error;
-use crate::read::parse_html_page;
+use crate::Error;
+use crosscheck::clean::{classify_blocks, BlockKind};
+use crosscheck::read::parse_html_page;
 
 #[derive(Debug, Deserialize)]
 struct Truth {

@@ -15,7 +15,7 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
-use crate::error::Error;
+use crate::Error;
 
 /// Character positions covered by a span, as sorted, merged ranges.
 pub type Span = Vec<(usize, usize)>;
@@ -415,10 +415,10 @@ pub fn predict(files: &[GoldFile]) -> Vec<FilePredictions> {
     files
         .par_iter()
         .map(|f| {
-            let article = crate::read::Article::from_text(&f.name, &f.text);
-            let analysis = crate::analysis::Analysis::new(vec![article]);
-            let found = crate::entities::find_entities(&analysis);
-            let said = crate::quotes::find_quotes(&analysis, &found);
+            let article = crosscheck::read::Article::from_text(&f.name, &f.text);
+            let analysis = crosscheck::analysis::Analysis::new(vec![article]);
+            let found = crosscheck::entities::find_entities(&analysis);
+            let said = crosscheck::quotes::find_quotes(&analysis, &found);
             let text = &analysis.docs[0].article.text;
             let mut bytes = Vec::with_capacity(said.len() * 6);
             for q in &said {
@@ -426,7 +426,7 @@ pub fn predict(files: &[GoldFile]) -> Vec<FilePredictions> {
                 let c = q.cue.clone().unwrap_or(0..0);
                 bytes.extend([q.content.start, q.content.end, s.start, s.end, c.start, c.end]);
             }
-            let chars = crate::text::byte_to_char_offsets(text, &bytes);
+            let chars = crosscheck::text::byte_to_char_offsets(text, &bytes);
             let quotes = said
                 .iter()
                 .enumerate()

@@ -10,11 +10,11 @@ use std::path::Path;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::Analysis;
-use crate::error::Error;
-use crate::read::Article;
-use crate::summary::{summarize, Length, SummaryConfig};
-use crate::text::{truncate_words, TermMaker};
+use crate::Error;
+use crosscheck::analysis::Analysis;
+use crosscheck::read::Article;
+use crosscheck::summary::{summarize, Length, SummaryConfig};
+use crosscheck::text::{truncate_words, TermMaker};
 
 /// One cluster of a summarization data set (see ../shared/data/README.md).
 #[derive(Debug, Clone, Deserialize)]

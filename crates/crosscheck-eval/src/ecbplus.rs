@@ -25,7 +25,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::Hash;
 use std::path::Path;
 
-use crate::error::Error;
+use crate::Error;
 
 /// One annotated entity mention of ECB+.
 #[derive(Debug, Clone, PartialEq, Eq)]
