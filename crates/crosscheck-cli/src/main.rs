@@ -51,7 +51,7 @@ struct InputArgs {
     #[arg(long = "field", value_name = "FIELD=KEY")]
     fields: Vec<String>,
     /// Type entities with a trained model run as a worker process, e.g.
-    /// ".venv-ner/bin/python scripts/ner_worker.py" (install: scripts/setup-ner.sh).
+    /// ".venv-ner/bin/python workers/ner_worker.py" (install: scripts/setup-ner.sh).
     #[arg(long, value_name = "COMMAND")]
     ner_command: Option<String>,
 }

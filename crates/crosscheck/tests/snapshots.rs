@@ -1,0 +1,30 @@
+//! Snapshots of the example story's brief (examples/story, written for this repo) in JSON and
+//! Markdown: any change to a rule that moves a block kind, a summary sentence, an entity or a
+//! quote shows up as a diff to review (`cargo insta review`, or compare the `.snap.new` file).
+
+use std::path::Path;
+
+use crosscheck::read::{read_inputs, ReadOptions};
+use crosscheck::render::{render, OutputFormat, RenderOptions};
+use crosscheck::{project, Brief, Stages, Story};
+
+fn example_brief() -> Brief {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/story");
+    let mut read = read_inputs(&[dir], &ReadOptions::default());
+    // Sources are named by path; keep the snapshot independent of where the repo is.
+    for a in &mut read.articles {
+        a.source = a.source.rsplit('/').next().unwrap_or(&a.source).to_string();
+    }
+    assert!(read.errors.is_empty(), "the example story reads cleanly");
+    project(&Story::build(read.articles, &Stages::default()), &read.errors)
+}
+
+#[test]
+fn example_story_brief_as_json() {
+    insta::assert_snapshot!(render(&example_brief(), OutputFormat::Json, RenderOptions::default()));
+}
+
+#[test]
+fn example_story_brief_as_markdown() {
+    insta::assert_snapshot!(render(&example_brief(), OutputFormat::Markdown, RenderOptions::default()));
+}
