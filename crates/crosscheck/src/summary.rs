@@ -1,18 +1,27 @@
 //! Extractive multi-document summary with citations.
 //!
-//! Selection is greedy maximisation of concept coverage (Gillick and Favre's ILP objective,
-//! solved greedily as in Lin and Bilmes' submodular summarisation), with these choices:
-//! - concepts are content unigrams and bigrams; a concept's weight is the sum over documents of
-//!   the best position prior of a sentence that contains it, so what many outlets say early
-//!   weighs most, and a single-source detail weighs little;
-//! - each sentence also has a static score: similarity to the story centroid, its position
-//!   prior, and how many other documents state the same thing (support);
-//! - a sentence too similar to one already chosen is skipped, and each further sentence from an
-//!   already-used document is damped, so the summary draws on all sources.
+//! Selection is greedy: each step takes the candidate with the best gain per word, where the gain
+//! is how much of the words a reader would expect the sentence adds (each word's expected count
+//! in a summary of this length: its position-weighted share in each document, every document
+//! weighing the same, saturating once the summary holds enough of it), plus a static score
+//! (similarity to the story centroid and how many other documents state the same thing), scaled
+//! by:
+//! - the document's centrality, so the sources that tell the common story lead;
+//! - a damping per sentence already taken from the same document, so the summary draws on all
+//!   sources;
+//! - penalties for sentences that are all quotation or open with a back-reference.
+//!
+//! A sentence too similar to one already chosen is skipped.
+//!
+//! Three knobs of [`SummaryConfig`] are off by default (weight or exponent 0, as tuned on dev
+//! data, bench/RESULTS.md) and kept for tuning runs (`crosscheck eval summary --config`):
+//! concept coverage (`w_coverage`: Gillick and Favre's unigram+bigram concepts weighted by their
+//! best position prior per document), the position prior as a static score (`w_position`), and
+//! consensus sharpening of expected counts (`consensus_exponent`).
 //!
 //! Only reporting sentences (body and quote blocks, not opinion asides) are candidates.
 //! No step compares all pairs of sentences: support is computed for a bounded candidate pool.
-//! Every chosen sentence cites each document that states it (similarity above a threshold).
+//! Every chosen sentence cites each document that states it ([`crate::support`]).
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -36,12 +45,16 @@ pub enum Length {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SummaryConfig {
+    /// Weight of concept coverage (off by default: 0).
     pub w_coverage: f32,
     /// Weight of expected-word coverage: how much of the words a reader would expect (their
     /// share in the sources, position-weighted, each document counted equally) the sentence adds.
     pub w_expected: f32,
+    /// Weight of similarity to the story centroid.
     pub w_centroid: f32,
+    /// Weight of the position prior as a static score (off by default: 0).
     pub w_position: f32,
+    /// Weight of support: the share of other documents that state the sentence.
     pub w_support: f32,
     /// Exponent of the position prior 1 / (1 + rank)^decay.
     pub position_decay: f32,
@@ -50,7 +63,7 @@ pub struct SummaryConfig {
     /// Exponent on sentence length when normalising coverage gain.
     pub length_exponent: f32,
     /// Exponent on the share of documents that use a word, sharpening expected counts toward
-    /// what the sources agree on (0 = off).
+    /// what the sources agree on (off by default: 0).
     pub consensus_exponent: f32,
     /// Exponent on a document's centrality (its mean similarity to the other documents,
     /// relative to the most central one): favours the sources that tell the common story.
@@ -59,7 +72,9 @@ pub struct SummaryConfig {
     pub max_redundancy: f32,
     /// Gain multiplier per sentence already taken from the same document.
     pub doc_damping: f32,
+    /// Shortest candidate sentence, in words.
     pub min_words: usize,
+    /// Longest candidate sentence, in words.
     pub max_words: usize,
     /// Share of the gain lost by a sentence that is all direct quotation (a summary reports;
     /// quotes go to the quotes section).
