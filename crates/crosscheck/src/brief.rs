@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
-use crate::clean::BlockKind;
+use crate::blocks::BlockKind;
 use crate::entities::{self, Entities, EntityType};
 use crate::error::ReadError;
 use crate::quotes::{self, Quote, QuoteKind};

@@ -21,7 +21,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::analysis::Analysis;
-use crate::clean::BlockKind;
+use crate::blocks::BlockKind;
 use crate::entities::{lexicon, role_key, Entities, EntityType};
 use crate::text::tokens::{is_capitalised, tokenize, Token};
 

@@ -26,7 +26,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use crate::analysis::Analysis;
-use crate::clean::BlockKind;
+use crate::blocks::BlockKind;
 use crate::text::tokens::{is_acronym, is_capitalised, tokenize, Token};
 
 /// What kind of actor an entity is.

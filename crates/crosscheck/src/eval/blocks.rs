@@ -1,4 +1,4 @@
-//! Block classification quality: per-kind precision and recall of [`crate::clean::classify_blocks`]
+//! Block classification quality: per-kind precision and recall of [`crate::blocks::classify_blocks`]
 //! on a labelled set (one `{"id", "lines": [[kind, text], ...]}` object a line; the document is
 //! the lines joined by newlines, and each line is one block).
 
@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::clean::{classify_blocks, BlockKind};
+use crate::blocks::{classify_blocks, BlockKind};
 use crate::error::Error;
 
 pub const KINDS: [BlockKind; 7] = [

@@ -11,7 +11,7 @@ use std::path::Path;
 use rayon::prelude::*;
 use serde::Deserialize;
 
-use crate::clean::{classify_blocks, BlockKind};
+use crate::blocks::{classify_blocks, BlockKind};
 use crate::error::Error;
 use crate::read::parse_html_page;
 
