@@ -175,7 +175,7 @@ fn split_sentences(text: &str, blocks: &[Block], cues: &[Option<LineCues>]) -> V
                 opinion: register.is_strong_opinion(),
                 // A transcript turn is direct speech even without quotation marks.
                 quoted: if block.kind == BlockKind::QuoteBlock { 1.0 } else { register.quoted_share },
-                dangling: text::opens_with_reference(s) || blocks::starts_mid_quote(s),
+                dangling: text::opens_with_reference(s) || text::marks::starts_mid_quote(s),
                 span: block.span.start + span.start..block.span.start + span.end,
             });
         }

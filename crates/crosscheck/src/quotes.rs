@@ -22,7 +22,8 @@ use serde::Serialize;
 
 use crate::analysis::Analysis;
 use crate::blocks::BlockKind;
-use crate::entities::{lexicon, role_key, Entities, EntityType};
+use crate::entities::{role_key, Entities, EntityType};
+use crate::lexicon;
 use crate::text::tokens::{is_capitalised, tokenize, Token};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
