@@ -9,16 +9,16 @@
 //!
 //! - this file: [`BlockKind`], [`Block`], [`classify_blocks`] and the region state machine
 //!   that turns each line's cues into a kind;
-//! - [`cues`]: the line cue checks (markers, captions, credits, boilerplate, datelines,
+//! - `cues.rs`: the line cue checks (markers, captions, credits, boilerplate, datelines,
 //!   headlines, speaker labels), each a small function;
-//! - [`register`]: [`Register`], the writer's-voice reading of a line or sentence, and the
-//!   cue occurrences a line keeps for its sentences ([`LineCues`]).
+//! - `register.rs`: [`Register`], the writer's-voice reading of a line or sentence, and the
+//!   cue occurrences a line keeps for its sentences (`LineCues`).
 //!
 //! The word lists are in [`crate::lexicon`], quotation marks in [`crate::text::marks`], dates
 //! in [`crate::text::dates`].
 
 mod cues;
-pub(crate) mod register;
+mod register;
 
 use std::ops::Range;
 

@@ -69,9 +69,10 @@ pub fn starts_mid_quote(sentence: &str) -> bool {
     false
 }
 
-/// Quotation marks and brackets that may close a sentence after its final punctuation, as the
-/// sentence splitter reads them (`.”`, `?)`, `!»`): single quotes count here, since a quote's
-/// last character cannot be an apostrophe-in-a-word once a terminal mark precedes it.
+/// Quotation marks (double, single, curly, guillemets) and brackets that may follow a
+/// sentence's final punctuation and belong to the sentence (`.”`, `?)`, `!»`), as the sentence
+/// splitter reads them. Single quotes count here: after a terminal mark, a ' or ’ closes a quote
+/// rather than sitting inside a word.
 pub fn is_closing(c: char) -> bool {
     matches!(c, '"' | '\'' | '’' | ')' | ']' | '›') || is_close_mark(c)
 }
