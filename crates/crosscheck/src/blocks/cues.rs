@@ -1,8 +1,8 @@
 //! The line cue checks of block classification: each reads one line (with its lower-case form
 //! and word count computed once, [`Line`]) and says whether it has one shape of page furniture
-//! or article structure. Most run on every line, so they start with cheap tests; the marker
-//! phrases each check looks for are its own and stay beside it, the English word lists they
-//! share are in [`crate::lexicon`].
+//! or article structure. Most run on every line, so they start with cheap tests. The long
+//! phrase lists (caption marks, page-furniture openings) and the word lists are in
+//! [`crate::lexicon`]; a check's own handful of markers stays inline beside it.
 
 use std::sync::LazyLock;
 
@@ -54,67 +54,12 @@ pub(super) fn is_caption(line: &Line) -> bool {
     {
         return true;
     }
-    const ANYWHERE: &[&str] = &[
-        "photograph:",
-        "photo:",
-        "image:",
-        "picture:",
-        "caption:",
-        "credit:",
-        "photo credit",
-        "image credit",
-        "image copyright",
-        "photo courtesy",
-        "courtesy photo",
-        "(photo",
-        "getty images",
-        "/getty",
-        "ap photo",
-        "illustration:",
-        "photo illustration",
-        "staff photo",
-        "file photo",
-        "hide caption",
-        "toggle caption",
-        "(pa wire",
-        "pa wire/",
-        "reuters/",
-        "afp/",
-        "epa/",
-        "/afp",
-        "/epa",
-        "/reuters",
-        "/ap)",
-        "via ap)",
-        "(ap)",
-        "photographer:",
-    ];
     // One automaton pass instead of a substring search per mark: this runs on every line.
-    static MARKS: LazyLock<AhoCorasick> = LazyLock::new(|| AhoCorasick::new(ANYWHERE).expect("valid patterns"));
+    static MARKS: LazyLock<AhoCorasick> =
+        LazyLock::new(|| AhoCorasick::new(lexicon::CAPTION_MARKS).expect("valid patterns"));
     if line.text.contains('©') || MARKS.is_match(lower) {
         return words <= 60;
     }
-    const STARTS: &[&str] = &[
-        "in this image",
-        "in this photo",
-        "in this file photo",
-        "in this picture",
-        "in this undated",
-        "file photo",
-        "pictured:",
-        "above:",
-        "top:",
-        "main image:",
-        "image ",
-        "photo by ",
-        "photos by ",
-        "photos:",
-        "video:",
-        "watch:",
-        "courtesy of ",
-        "media caption",
-        "video by ",
-    ];
     // "1/6 Owner Priya Das ...": a gallery counter.
     let counter = lower.split_whitespace().next().is_some_and(|w| {
         w.split_once('/').is_some_and(|(a, b)| {
@@ -124,7 +69,7 @@ pub(super) fn is_caption(line: &Line) -> bool {
                 && b.chars().all(|c| c.is_ascii_digit())
         })
     });
-    if counter || (STARTS.iter().any(|m| lower.starts_with(m)) && words <= 40) {
+    if counter || (lexicon::CAPTION_STARTS.iter().any(|m| lower.starts_with(m)) && words <= 40) {
         // "Image 1 of 6", "Photo by X for Y", "Pictured: ..."
         return true;
     }
@@ -225,102 +170,7 @@ pub(super) fn is_boilerplate(line: &Line) -> bool {
             return true;
         }
     }
-    const SHORT_STARTS: &[&str] = &[
-        "share",
-        "tweet",
-        "click here",
-        "read more",
-        "related",
-        "advertisement",
-        "subscribe",
-        "sign up",
-        "sign in",
-        "follow us",
-        "follow our",
-        "skip to",
-        "cookie",
-        "newsletter",
-        "most popular",
-        "most read",
-        "more from",
-        "more in ",
-        "more on this",
-        "recommended",
-        "print this",
-        "trending",
-        "download our",
-        "get the app",
-        "get breaking",
-        "get email",
-        "turn on notifications",
-        "enter your email",
-        "watch the full",
-        "listen to",
-        "close",
-        "topics:",
-        "tags:",
-        "filed under",
-        "published",
-        "updated",
-        "posted",
-        "last modified",
-        "first published",
-        "by ",
-        "interview by",
-        "reporting by",
-        "additional reporting",
-        "editing by",
-        "writing by",
-        "story continues",
-        "continue reading",
-        "our standards",
-        "have a photo",
-        "have a story",
-        "got a tip",
-        "contact us",
-        "email us",
-        "this article is for general information",
-        "this interview has been edited",
-        "this story has been updated",
-        "this article was",
-        "this article first",
-        "copyright",
-        "all rights reserved",
-        "terms of use",
-        "privacy policy",
-        "support our journalism",
-        "become a member",
-        "already a subscriber",
-        "you have reached",
-        "we use cookies",
-        "also read",
-        "written by",
-        "follow ",
-        "download the",
-        "get the ",
-        "support local",
-        "support your",
-        "support independent",
-        "unlock this",
-        "like what you read",
-        "click to expand",
-        "thread starter",
-        "previous post",
-        "next post",
-        "proudly powered",
-        "catch all the",
-        "transcripts are",
-        "this conversation has been",
-        "this article contains affiliate",
-        "this blog is for general",
-        "this article is published in partnership",
-        "do you have an opinion",
-        "print email",
-        "more:",
-        "listen on",
-        "views expressed",
-    ];
-    if words <= 25 && SHORT_STARTS.iter().any(|c| lower.starts_with(c)) {
+    if words <= 25 && lexicon::FURNITURE_STARTS.iter().any(|c| lower.starts_with(c)) {
         return !lower.starts_with("by ") || words <= 10;
     }
     if lower.contains("all rights reserved") || lower.contains("we use cookies") {
