@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use serde::Deserialize;
 
 use crate::Error;
-use crosscheck::clean::{classify_blocks, BlockKind};
+use crosscheck::blocks::{classify_blocks, BlockKind};
 use crosscheck::read::parse_html_page;
 
 #[derive(Debug, Deserialize)]

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
-use crate::clean::{self, Block, BlockKind, LineCues, Register};
+use crate::blocks::{self, Block, BlockKind, LineCues, Register};
 use crate::embed::{self, SparseVec, Vocabulary};
 use crate::read::Article;
 use crate::text::{self, TermMaker};
@@ -22,7 +22,7 @@ impl AnalyzedDoc {
     /// The article's title, or a headline read from its first line (found when asked: only the
     /// brief's output needs it).
     pub fn title(&self) -> Option<&str> {
-        self.article.title.as_deref().or_else(|| clean::headline(&self.article.text))
+        self.article.title.as_deref().or_else(|| blocks::headline(&self.article.text))
     }
 }
 
@@ -137,7 +137,7 @@ impl Analysis {
 }
 
 fn analyze_doc(article: Article) -> (AnalyzedDoc, Vec<RawSentence>) {
-    let (blocks, cues) = clean::classify_blocks_with_cues(&article.text);
+    let (blocks, cues) = blocks::classify_blocks_with_cues(&article.text);
     let sentences = split_sentences(&article.text, &blocks, &cues);
     (AnalyzedDoc { article, blocks }, sentences)
 }
@@ -159,7 +159,7 @@ fn split_sentences(text: &str, blocks: &[Block], cues: &[Option<LineCues>]) -> V
         let mut spans = text::sentence_spans(block_text);
         // A dateline is not part of the first sentence's statement.
         if let Some(first) = spans.first_mut() {
-            if let Some(len) = clean::dateline_len(&block_text[first.clone()]).filter(|&l| l < first.len()) {
+            if let Some(len) = blocks::dateline_len(&block_text[first.clone()]).filter(|&l| l < first.len()) {
                 first.start += len;
             }
         }
@@ -175,7 +175,7 @@ fn split_sentences(text: &str, blocks: &[Block], cues: &[Option<LineCues>]) -> V
                 opinion: register.is_strong_opinion(),
                 // A transcript turn is direct speech even without quotation marks.
                 quoted: if block.kind == BlockKind::QuoteBlock { 1.0 } else { register.quoted_share },
-                dangling: text::opens_with_reference(s) || clean::starts_mid_quote(s),
+                dangling: text::opens_with_reference(s) || text::marks::starts_mid_quote(s),
                 span: block.span.start + span.start..block.span.start + span.end,
             });
         }

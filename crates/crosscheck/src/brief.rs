@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::clean::BlockKind;
+use crate::blocks::BlockKind;
 use crate::entities::EntityType;
 use crate::error::ReadError;
 use crate::offsets::CharIndex;

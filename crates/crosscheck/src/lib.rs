@@ -4,7 +4,7 @@
 //! The pipeline runs one module per stage, each handing a typed value to the next:
 //!
 //! ```text
-//! read (files -> Article) -> clean (Article -> blocks with kinds) -> text (sentences, terms)
+//! read (files -> Article) -> blocks (Article -> blocks with kinds) -> text (sentences, terms)
 //!   -> embed (sentence vectors) -> summary (selected sentences + citations) -> brief (Brief) -> render
 //! ```
 //!
@@ -12,11 +12,12 @@
 //! The library does no terminal output and holds no global state; the CLI is a thin shell over it.
 
 pub mod analysis;
+pub mod blocks;
 pub mod brief;
-pub mod clean;
 pub mod embed;
 pub mod entities;
 pub mod error;
+pub mod lexicon;
 pub mod offsets;
 pub mod quotes;
 pub mod read;

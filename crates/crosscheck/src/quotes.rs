@@ -21,8 +21,9 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::analysis::Analysis;
-use crate::clean::BlockKind;
-use crate::entities::{lexicon, role_key, Entities, EntityType};
+use crate::blocks::BlockKind;
+use crate::entities::{role_key, Entities, EntityType};
+use crate::lexicon;
 use crate::text::tokens::{is_capitalised, tokenize, Token};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]

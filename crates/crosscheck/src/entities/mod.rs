@@ -17,7 +17,6 @@
 //! Nothing here is trained: the rules are the fallback the issue asks for when no model is
 //! installed, and they are measured on ECB+ (`crosscheck eval aliases`).
 
-pub mod lexicon;
 pub mod ner;
 
 use std::ops::Range;
@@ -26,7 +25,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use crate::analysis::Analysis;
-use crate::clean::BlockKind;
+use crate::blocks::BlockKind;
+use crate::lexicon;
 use crate::text::tokens::{is_acronym, is_capitalised, tokenize, Token};
 
 /// What kind of actor an entity is.

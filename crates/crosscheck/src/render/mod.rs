@@ -5,8 +5,8 @@ mod html;
 mod markdown;
 mod terminal;
 
+use crate::blocks::BlockKind;
 use crate::brief::{Brief, DocumentOut, EntityOut, QuoteOut};
-use crate::clean::BlockKind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OutputFormat {

@@ -7,92 +7,11 @@
 
 use std::ops::Range;
 
-/// Titles before a name: a period after them never ends a sentence.
-const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj", "rep", "reps", "sen",
-    "sens", "gov", "rev", "hon", "pres", "supt", "det", "insp", "messrs", "mt", "ft", "fr", "st", "brig", "cpl", "pvt",
-    "amb", "atty", "vs", "v", "cf", "e.g", "i.e", "al", "approx", "ca", "nos", "no", "vol", "pp", "fig", "art",
-];
-
-/// Abbreviations that may also end a sentence ("... in the U.S. He said"): a period after them
-/// ends the sentence only when a typical sentence opener follows.
-const AMBIGUOUS: &[&str] = &[
-    "inc", "corp", "co", "ltd", "llc", "jr", "sr", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "dept",
-    "est", "govt", "univ", "assn", "bros", "ave", "blvd", "rd",
-];
-
-/// Words that typically open a sentence; used after an abbreviation or acronym.
-const OPENERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "you",
-    "but",
-    "and",
-    "in",
-    "on",
-    "at",
-    "this",
-    "that",
-    "these",
-    "those",
-    "his",
-    "her",
-    "their",
-    "its",
-    "our",
-    "there",
-    "when",
-    "while",
-    "after",
-    "before",
-    "as",
-    "if",
-    "some",
-    "many",
-    "most",
-    "officials",
-    "meanwhile",
-    "however",
-    "yet",
-    "so",
-    "still",
-    "since",
-    "for",
-    "what",
-    "who",
-    "why",
-    "how",
-    "asked",
-    "according",
-    "last",
-    "earlier",
-    "later",
-    "both",
-    "no",
-    "not",
-    "one",
-    "two",
-    "three",
-];
+use crate::lexicon;
+use crate::text::marks::{is_closing, is_opening};
 
 fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…')
-}
-
-fn is_closing(c: char) -> bool {
-    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '›')
-}
-
-fn is_opening(c: char) -> bool {
-    matches!(c, '"' | '\'' | '“' | '‘' | '(' | '[' | '«' | '‹')
 }
 
 /// Splits `text` into sentence byte spans, trimmed of surrounding whitespace.
@@ -191,16 +110,18 @@ fn ends_sentence(text: &str, start: usize, run_start: usize, run_end: usize, nex
     if word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
         return false;
     }
-    if TITLES.contains(&lower.as_str()) {
+    if lexicon::NON_TERMINAL_ABBREVIATIONS.contains(&lower.as_str()) {
         // "No. 5" and "Art. 3" are titles before numbers; before a word "no." may end a sentence.
         return matches!(lower.as_str(), "no" | "nos" | "art" | "vol" | "fig") && !next.is_ascii_digit();
     }
     let acronym = lower.contains('.'); // "u.s", "c.i.a", "a.m", "p.m"
-    if acronym || AMBIGUOUS.contains(&lower.as_str()) {
+    let ambiguous =
+        |w: &str| lexicon::AMBIGUOUS_ABBREVIATIONS.contains(&w) || lexicon::CALENDAR_ABBREVIATIONS.contains(&w);
+    if acronym || ambiguous(&lower) {
         if next.is_ascii_digit() {
             return false; // "Oct. 1", "Co. 12"
         }
-        return is_opening(next) || OPENERS.contains(&next_word.to_lowercase().as_str());
+        return is_opening(next) || lexicon::SENTENCE_OPENERS.contains(&next_word.to_lowercase().as_str());
     }
     true
 }

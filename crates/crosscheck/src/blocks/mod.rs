@@ -1,0 +1,316 @@
+//! Block classification: which parts of an article are reporting, and which are captions,
+//! reader comments, editorial asides, link lists or an older article pasted in.
+//!
+//! Each non-empty line is one block. Cues are ones that generalise across outlets: markers
+//! ("Comment:", "wrote:", "Photograph:", "©"), datelines, speaker labels, link-list shape,
+//! and the register of the line (first and second person outside quotes, evaluative words,
+//! slang, trailing ellipses). Context matters too: after a comment-section marker, lines are
+//! reader comments unless an article (a dateline) starts again.
+//!
+//! - this file: [`BlockKind`], [`Block`], [`classify_blocks`] and the region state machine
+//!   that turns each line's cues into a kind;
+//! - `cues.rs`: the line cue checks (markers, captions, credits, boilerplate, datelines,
+//!   headlines, speaker labels), each a small function;
+//! - `register.rs`: [`Register`], the writer's-voice reading of a line or sentence, and the
+//!   cue occurrences a line keeps for its sentences (`LineCues`).
+//!
+//! The word lists are in [`crate::lexicon`], quotation marks in [`crate::text::marks`], dates
+//! in [`crate::text::dates`].
+
+mod cues;
+mod register;
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+pub use cues::dateline_len;
+use cues::*;
+pub(crate) use register::LineCues;
+pub use register::Register;
+
+/// What a block of an article is. Only `Body` and `QuoteBlock` feed the summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    Body,
+    QuoteBlock,
+    Editorial,
+    Caption,
+    ReaderComment,
+    Boilerplate,
+    EmbeddedArticle,
+}
+
+impl BlockKind {
+    /// Whether sentences of this kind may be used as statements of the story.
+    pub fn is_reporting(self) -> bool {
+        matches!(self, BlockKind::Body | BlockKind::QuoteBlock)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BlockKind::Body => "body",
+            BlockKind::QuoteBlock => "quote_block",
+            BlockKind::Editorial => "editorial",
+            BlockKind::Caption => "caption",
+            BlockKind::ReaderComment => "reader_comment",
+            BlockKind::Boilerplate => "boilerplate",
+            BlockKind::EmbeddedArticle => "embedded_article",
+        }
+    }
+}
+
+/// A classified span of an article's text (byte offsets).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub span: Range<usize>,
+}
+
+/// Where in the article the classifier is: regions change the default kind of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Region {
+    Article,
+    Transcript,
+    Comments,
+    Embedded { then_comments: bool },
+}
+
+/// Splits `text` into line blocks and classifies each.
+pub fn classify_blocks(text: &str) -> Vec<Block> {
+    classify_blocks_with_cues(text).0
+}
+
+/// As [`classify_blocks`], with each block's cue occurrences where its register was read
+/// without quotation marks, so the sentences' registers need no second scan
+/// ([`LineCues::registers`]).
+pub(crate) fn classify_blocks_with_cues(text: &str) -> (Vec<Block>, Vec<Option<LineCues>>) {
+    let lines = line_spans(text);
+    let total = text.len().max(1);
+    let mut blocks: Vec<Block> = Vec::with_capacity(lines.len());
+    let mut cues = Vec::with_capacity(lines.len());
+    let mut region = Region::Article;
+    for (idx, span) in lines.iter().enumerate() {
+        let line = &text[span.clone()];
+        let late = span.start * 10 >= total * 6;
+        let (kind, line_cues) = classify_line(line, idx, late, &mut region, &mut blocks, text);
+        blocks.push(Block { kind, span: span.clone() });
+        cues.push(line_cues);
+    }
+    (blocks, cues)
+}
+
+fn line_spans(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if !trimmed.is_empty() {
+            let lead = line.len() - line.trim_start().len();
+            out.push(pos + lead..pos + lead + trimmed.len());
+        }
+        pos += line.len();
+    }
+    out
+}
+
+/// A line with what every cue needs computed once: its lower-case form (apostrophes
+/// normalised) and its word count.
+struct Line<'a> {
+    text: &'a str,
+    lower: String,
+    words: usize,
+}
+
+impl<'a> Line<'a> {
+    fn new(text: &'a str) -> Line<'a> {
+        Line { text, lower: crate::lexicon::fold::fold(text), words: crate::text::word_count(text) }
+    }
+}
+
+fn classify_line(
+    text_line: &str,
+    idx: usize,
+    late: bool,
+    region: &mut Region,
+    done: &mut [Block],
+    text: &str,
+) -> (BlockKind, Option<LineCues>) {
+    use BlockKind::*;
+    // Lines settled before their register is read carry no cue occurrences.
+    let early = |k: BlockKind| (k, None);
+    let line = Line::new(text_line);
+    if is_comment_marker(&line) {
+        *region = Region::Comments;
+        return early(ReaderComment);
+    }
+    if is_editorial_marker(&line) {
+        return early(Editorial);
+    }
+    let dateline = has_dateline(text_line);
+    if is_copyright(&line) || is_boilerplate(&line) {
+        return early(Boilerplate);
+    }
+    if !dateline && is_caption(&line) {
+        return early(Caption);
+    }
+    // A dateline below some reporting starts another article pasted in; one before any
+    // reporting (after a nav bar, byline or photo) is the article's own.
+    let archive_marker = is_archive_marker(&line);
+    // Checked only for the rare dateline or marker line, so a long page costs no scan per line.
+    let reported = || {
+        done.iter().any(|b| {
+            matches!(b.kind, Body | QuoteBlock | ReaderComment | EmbeddedArticle | Editorial)
+                && text[b.span.clone()].split_whitespace().nth(11).is_some()
+        })
+    };
+    if (dateline || archive_marker) && reported() {
+        // An article starting again below the first lines is an older or related one pasted in;
+        // its headline and section label just above belong to it.
+        let then_comments = *region == Region::Comments;
+        for block in done.iter_mut().rev().take(3) {
+            let prev = &text[block.span.clone()];
+            if is_headline_like(prev) && block.kind != Caption {
+                block.kind = EmbeddedArticle;
+            } else {
+                break;
+            }
+        }
+        *region = Region::Embedded { then_comments };
+        return early(EmbeddedArticle);
+    }
+    // A short unpunctuated line inside the page: a related link, a section label, a date,
+    // a button. (The first line is the headline; a headline right above a pasted article's
+    // dateline is re-marked when the dateline is reached.)
+    if idx > 0
+        && *region == Region::Article
+        && line.words <= 8
+        && is_headline_like(text_line)
+        && !is_speaker_label(text_line)
+    {
+        return early(Boilerplate);
+    }
+    if idx > 0 && is_speaker_label(text_line) {
+        *region = Region::Transcript;
+        return early(QuoteBlock);
+    }
+    let (register, hits) = Register::of_line(&line);
+    let cues = hits.map(|hits| LineCues { lower: line.lower, hits });
+    let kind = match *region {
+        Region::Comments => ReaderComment,
+        Region::Embedded { then_comments } => {
+            if register.is_personal() || register.informal > 0 {
+                *region = if then_comments { Region::Comments } else { Region::Article };
+                if then_comments || late {
+                    *region = Region::Comments;
+                    return (ReaderComment, cues);
+                }
+                return (Editorial, cues);
+            }
+            EmbeddedArticle
+        }
+        Region::Transcript if register.first_person > 0 || register.second_person > 0 => QuoteBlock,
+        _ => {
+            *region = Region::Article;
+            if register.informal > 0 && late {
+                *region = Region::Comments;
+                ReaderComment
+            } else if register.is_strong_opinion() || (line.words <= 35 && register.is_opinion()) {
+                // A long paragraph with one stance word is still reporting; a short aside is not.
+                Editorial
+            } else {
+                Body
+            }
+        }
+    };
+    (kind, cues)
+}
+
+/// A first line that reads as a headline: short and without final punctuation.
+pub fn headline(text: &str) -> Option<&str> {
+    let first = text.lines().map(str::trim).find(|l| !l.is_empty())?;
+    // Counting stops past the limit: a first line is often the whole article.
+    let words = first.split_whitespace().take(21).count();
+    ((3..=20).contains(&words) && !first.ends_with(['.', '!', '?', ':', ','])).then_some(first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use BlockKind::*;
+
+    fn kinds(text: &str) -> Vec<(BlockKind, &str)> {
+        classify_blocks(text).into_iter().map(|b| (b.kind, &text[b.span])).collect()
+    }
+
+    #[test]
+    fn captions_and_link_lists_are_marked() {
+        let text = "Ministers met in Geneva on Monday to talk about the ceasefire.\n\n\
+            Delegates arrive at the venue. Photograph: Jane Roe/AFP\n\
+            Image\n\
+            © Agency/John Doe\n\
+            [Reuters] [Al Jazeera] [Le Monde]\n\
+            The talks will resume next week, officials said.";
+        let k: Vec<BlockKind> = kinds(text).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(k, [Body, Caption, Caption, Caption, Boilerplate, Body]);
+    }
+
+    #[test]
+    fn editorial_markers_and_evaluative_asides() {
+        let text = "The ministry said 40 aircraft were deployed.\n\
+            Comment: Anyone can see what this is really about.\n\
+            The absurdity of the official line is astounding...\n\
+            Officials said the figure was accurate.";
+        let k: Vec<BlockKind> = kinds(text).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(k, [Body, Editorial, Editorial, Body]);
+    }
+
+    #[test]
+    fn comment_thread_and_pasted_article() {
+        let text = "The council voted on Tuesday to close the plant, a spokesman said.\n\
+            The vote was 7 to 2.\n\
+            Harbour fan wrote: They should have done this years ago.\n\
+            Nobody asked the workers anyway.\n\
+            Business\n\
+            Plant Owners Seek a Buyer\n\
+            BOSTON — The owners of the plant have hired bankers to find a buyer, people familiar said.\n\
+            The sale could take months, they said.\n\
+            lol you people believe anything\n";
+        let k: Vec<BlockKind> = kinds(text).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(
+            k,
+            [
+                Body,
+                Body,
+                ReaderComment,
+                ReaderComment,
+                EmbeddedArticle,
+                EmbeddedArticle,
+                EmbeddedArticle,
+                EmbeddedArticle,
+                ReaderComment
+            ]
+        );
+    }
+
+    #[test]
+    fn transcript_turns_are_quote_blocks() {
+        let text = "The minister answered questions on Friday.\n\
+            Question: What is your view of the proposed coalition and its chances?\n\
+            Jane Minister: We are working on it with our partners and we expect progress soon.\n\
+            We will keep talking to everyone involved.";
+        let k: Vec<BlockKind> = kinds(text).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(k, [Body, QuoteBlock, QuoteBlock, QuoteBlock]);
+    }
+
+    #[test]
+    fn wire_photo_captions_and_page_notes() {
+        let text = "The bridge reopened on Friday after checks by engineers, the council said on Saturday morning.\n\
+            Jane Doe speaks to reporters outside the town hall in Exeter, England, Friday, May 2, 2014.\n\
+            Bridge reopens after flood Posted: Monday, June 23, 2014 11:03 PM EDT Updated: Monday, June 23, 2014\n\
+            (Read our guide to the city's bridges.)";
+        let k: Vec<BlockKind> = kinds(text).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(k, [Body, Caption, Boilerplate, Boilerplate]);
+    }
+}
