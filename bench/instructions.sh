@@ -10,6 +10,6 @@ out=$(mktemp -d)
 RAYON_NUM_THREADS=1 valgrind --tool=callgrind --callgrind-out-file="$out/cg" \
   "$BIN" eval summary --data "$DATA" --words 60 > /dev/null 2> "$out/log"
 clusters=$(grep -c . "$DATA")
-total=$(callgrind_annotate --inclusive=yes "$out/cg" 2>/dev/null | grep -m1 "summarize_cluster" | awk '{gsub(",", "", $1); print $1}')
+total=$(callgrind_annotate --inclusive=yes "$out/cg" 2>/dev/null | awk '/summarize_cluster/ && !n++ {gsub(",", "", $1); print $1}')
 echo "$BIN: $((total / clusters)) instructions per cluster ($clusters clusters, $DATA)"
 rm -rf "$out"
