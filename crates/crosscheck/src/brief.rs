@@ -12,14 +12,22 @@ use crate::quotes::QuoteKind;
 use crate::read::Article;
 use crate::story::{Stages, Story};
 
+/// The brief of one story (docs/brief.md says what each field means).
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Brief {
+    /// Every document read, in input order.
     pub documents: Vec<DocumentOut>,
+    /// The summary sentences, in reading order.
     pub summary: Vec<SummaryOut>,
+    /// The story's actors, most mentioned first.
     pub entities: Vec<EntityOut>,
+    /// Attributed statements, in document and text order.
     pub quotes: Vec<QuoteOut>,
+    /// Claims and where the sources stand on them (empty until the claims stage lands).
     pub claims: Vec<ClaimOut>,
+    /// Dated events (empty until the timeline stage lands).
     pub timeline: Vec<TimelineEntryOut>,
+    /// How each document tells the story (empty until the framing stage lands).
     pub framing: Vec<FramingOut>,
     /// Inputs that could not be read, with the reason; the rest was briefed.
     pub skipped: Vec<Skipped>,
@@ -27,32 +35,52 @@ pub struct Brief {
     pub notes: Vec<String>,
 }
 
+/// One document as read, with its classified blocks.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct DocumentOut {
+    /// "d1", "d2", ... in input order.
     pub id: String,
+    /// Where it came from ("path", "path:LINE", "path#N", "-").
     pub source: String,
+    /// The source's title, or a headline read from the first line.
     pub title: Option<String>,
+    /// The publisher, where known.
     pub outlet: Option<String>,
+    /// The page's address, where known.
     pub url: Option<String>,
+    /// Publication date as given by the source.
     pub date: Option<String>,
+    /// Author or byline as given by the source.
     pub author: Option<String>,
+    /// The text as read; every offset refers to it.
     pub text: String,
+    /// Its non-empty lines, each classified.
     pub blocks: Vec<BlockOut>,
 }
 
+/// One line of a document with its kind.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct BlockOut {
+    /// What the line is (reporting, caption, comment, ...).
     pub kind: BlockKind,
+    /// Character offset of its start.
     pub start: usize,
+    /// Character offset of its end (exclusive).
     pub end: usize,
 }
 
+/// One summary sentence, verbatim from one document.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct SummaryOut {
+    /// The sentence exactly as in its document.
     pub text: String,
+    /// The document it was taken from.
     pub doc: String,
+    /// Character offset of its start in that document.
     pub start: usize,
+    /// Character offset of its end (exclusive).
     pub end: usize,
+    /// Every document that states it, its own first.
     pub citations: Vec<String>,
 }
 
@@ -61,28 +89,38 @@ pub struct SummaryOut {
 pub struct EntityOut {
     /// "e1", "e2", ... in the order of this list.
     pub id: String,
+    /// Canonical name: the fullest personal name, or the conventional name.
     pub name: String,
+    /// Person, organisation, place, group or other.
     #[serde(rename = "type")]
     pub kind: EntityType,
+    /// Other names it is written as, most frequent first.
     pub aliases: Vec<String>,
     /// Roles the text ties to it ("Kremlin spokesman").
     pub roles: Vec<String>,
+    /// The documents that mention it.
     pub documents: Vec<String>,
+    /// Where it is mentioned.
     pub mentions: Vec<SpanOut>,
 }
 
 /// A span of one document's text.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct SpanOut {
+    /// The document.
     pub doc: String,
+    /// Character offset of the start.
     pub start: usize,
+    /// Character offset of the end (exclusive).
     pub end: usize,
 }
 
 /// A character range within the document a record already names.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct RangeOut {
+    /// Character offset of the start.
     pub start: usize,
+    /// Character offset of the end (exclusive).
     pub end: usize,
 }
 
@@ -93,20 +131,30 @@ pub struct QuoteOut {
     pub speaker: Option<String>,
     /// The speaker's entity id ("e3"), when the speaker is an entity of this brief.
     pub speaker_id: Option<String>,
+    /// The speaker's role as written with this quote.
     pub role: Option<String>,
+    /// The words said, without quotation marks.
     pub text: String,
+    /// Direct (in quotation marks) or reported.
     pub kind: QuoteKind,
+    /// The speech verb, as written.
     pub cue: Option<String>,
+    /// The document.
     pub doc: String,
+    /// Character offset of the words' start.
     pub start: usize,
+    /// Character offset of their end (exclusive).
     pub end: usize,
     /// The words naming the speaker as written ("he", "State Department spokesman John Kirby").
     pub source: Option<RangeOut>,
 }
 
+/// An input that could not be read.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Skipped {
+    /// The input ("path", "path:LINE", "-").
     pub source: String,
+    /// Why, in words.
     pub error: String,
 }
 
@@ -118,8 +166,11 @@ pub struct ClaimOut {
     pub id: String,
     /// A representative wording, from one of the sources.
     pub text: String,
+    /// Where the sources stand.
     pub status: ClaimStatus,
+    /// The documents that state it.
     pub support: Vec<EvidenceOut>,
+    /// The documents that contradict it.
     pub contradict: Vec<EvidenceOut>,
     /// Documents that neither support nor contradict it.
     pub silent: Vec<String>,
@@ -129,19 +180,26 @@ pub struct ClaimOut {
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum ClaimStatus {
+    /// At least two independent sources support it and none contradicts it.
     Corroborated,
+    /// One independent source supports it and none contradicts it.
     SingleSource,
+    /// At least one independent source contradicts it.
     Contested,
 }
 
 /// One document's clearest statement for or against a claim.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct EvidenceOut {
+    /// The document.
     pub doc: String,
+    /// Character offset of the statement's start.
     pub start: usize,
+    /// Character offset of its end (exclusive).
     pub end: usize,
     /// Who asserts it when the document attributes it; null when the outlet asserts it.
     pub speaker: Option<String>,
+    /// The speaker's entity id, when there is one.
     pub speaker_id: Option<String>,
     /// Reported-not-endorsed wording ("reportedly", "allegedly").
     #[serde(default)]
@@ -165,6 +223,7 @@ pub struct TimelineEntryOut {
     pub precision: String,
     /// The event: a sentence or a clause from a source.
     pub text: String,
+    /// The spans that date it.
     pub support: Vec<SpanOut>,
     /// Documents that date the same event differently.
     pub conflict: Vec<SpanOut>,
@@ -173,7 +232,9 @@ pub struct TimelineEntryOut {
 /// How one document tells the story (filled by the framing stage; see docs/brief.md).
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct FramingOut {
+    /// The document.
     pub doc: String,
+    /// Its outlet, from metadata or the text.
     pub outlet: Option<String>,
     /// "reporting", "opinion" or "satire".
     pub genre: Option<String>,
