@@ -16,12 +16,20 @@ pub enum ReadErrorKind {
     InvalidUtf8 { offset: usize },
     #[error("looks like binary data, not text ({reason})")]
     Binary { reason: String },
+    #[error("starts with a UTF-16 byte-order mark but is not UTF-16 text ({reason})")]
+    NotUtf16 { reason: String },
     #[error("no article text in it")]
     Empty,
+    /// Text that does not parse as JSON.
     #[error("malformed JSON: {0}")]
     Json(String),
-    #[error("no `{field}` field with article text")]
-    MissingField { field: String },
+    /// JSON that parses but holds no article: `found` says what it holds instead, `fields`
+    /// the keys an article's text is looked for under ("text or body or ...").
+    #[error(
+        "valid JSON, but not an article: {found} (expected an object with a {fields} field, an array of \
+         such objects, or a cluster {{\"documents\": [...]}})"
+    )]
+    NotArticle { found: String, fields: String },
     #[error("cannot extract article text from HTML: {0}")]
     Html(String),
     #[error("malformed WARC: {0}")]
