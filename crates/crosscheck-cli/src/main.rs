@@ -231,7 +231,7 @@ fn brief(args: InputArgs, length: Length, show_blocks: bool, quotes_only: bool) 
     }
     let read = read_inputs(&args.inputs, &read_opts);
     for e in &read.errors {
-        eprintln!("warning: skipped {e}");
+        eprintln!("warning: skipped {e}{}", if e.kind.is_over_limit() { " (raise it with --max-bytes)" } else { "" });
     }
     if read.articles.is_empty() {
         bail!("none of the inputs gave an article to brief ({} skipped)", read.errors.len());

@@ -8,9 +8,9 @@ use std::fmt;
 pub enum ReadErrorKind {
     #[error("cannot read: {0}")]
     Io(#[from] std::io::Error),
-    #[error("{size} bytes is over the limit of {limit} bytes (raise it with --max-bytes)")]
+    #[error("{size} bytes is over the limit of {limit} bytes")]
     TooLarge { size: u64, limit: u64 },
-    #[error("more than {limit} bytes, the limit (raise it with --max-bytes)")]
+    #[error("more than {limit} bytes, the limit")]
     StreamTooLarge { limit: u64 },
     #[error("not valid UTF-8 (first bad byte at offset {offset}); convert it to UTF-8 first")]
     InvalidUtf8 { offset: usize },
@@ -36,6 +36,14 @@ pub enum ReadErrorKind {
     Warc(String),
     #[error("malformed gzip data: {0}")]
     Gzip(String),
+}
+
+impl ReadErrorKind {
+    /// The input is over the size limit ([`crate::read::ReadOptions::max_bytes`]), which the
+    /// caller may choose to raise.
+    pub fn is_over_limit(&self) -> bool {
+        matches!(self, ReadErrorKind::TooLarge { .. } | ReadErrorKind::StreamTooLarge { .. })
+    }
 }
 
 /// A [`ReadErrorKind`] together with the input it concerns ("dir/a.jsonl:3" for line 3).
@@ -74,4 +82,19 @@ pub enum Error {
     BadRecord { path: String, line: usize, message: String },
     #[error("no documents could be read")]
     NoDocuments,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn size_errors_state_the_limit_without_naming_a_command_line_flag() {
+        let e = ReadError::new("big.txt", ReadErrorKind::TooLarge { size: 2000, limit: 1000 });
+        assert_eq!(e.to_string(), "big.txt: 2000 bytes is over the limit of 1000 bytes");
+        assert!(e.kind.is_over_limit());
+        let e = ReadErrorKind::StreamTooLarge { limit: 1000 };
+        assert_eq!(e.to_string(), "more than 1000 bytes, the limit");
+        assert!(!ReadErrorKind::Empty.is_over_limit());
+    }
 }
