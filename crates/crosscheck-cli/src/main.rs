@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use crosscheck::eval::summary as eval_summary;
+use crosscheck::progress::Progress;
 use crosscheck::read::{read_inputs, ReadOptions};
 use crosscheck::render::{render, OutputFormat, RenderOptions};
 use crosscheck::summary::{Length, SummaryConfig};
@@ -236,8 +237,20 @@ fn brief(args: InputArgs, length: Length, show_blocks: bool, quotes_only: bool) 
     if read.articles.is_empty() {
         bail!("none of the inputs gave an article to brief ({} skipped)", read.errors.len());
     }
-    let opts = BriefOptions { length, ner_command: args.ner_command.clone(), ..Default::default() };
+    let bar = progress_bar(read.articles.iter().map(|a| a.text.len()).sum());
+    let progress = bar.clone().map(|bar| {
+        Progress::new(move |stage, done, total| {
+            bar.set_length(total as u64 + 1); // and writing the output
+            bar.set_position(done as u64);
+            bar.set_message(stage.as_str());
+        })
+    });
+    let opts = BriefOptions { length, ner_command: args.ner_command.clone(), progress, ..Default::default() };
     let brief = build_brief(read.articles, &read.errors, &opts);
+    if let Some(bar) = &bar {
+        bar.inc(1);
+        bar.set_message("writing");
+    }
     let format = match args.format {
         Format::Text => OutputFormat::Terminal,
         Format::Md => OutputFormat::Markdown,
@@ -254,7 +267,23 @@ fn brief(args: InputArgs, length: Length, show_blocks: bool, quotes_only: bool) 
     } else {
         render(&brief, format, RenderOptions { show_blocks, quotes_only })
     };
-    write_output(args.output.as_deref(), rendered.as_bytes())
+    let written = write_output(args.output.as_deref(), rendered.as_bytes());
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    written
+}
+
+/// A bar on standard error for a long input (a few seconds or more), when it is a terminal.
+fn progress_bar(input_bytes: usize) -> Option<ProgressBar> {
+    use std::io::IsTerminal;
+    if input_bytes < 4 << 20 || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let style = ProgressStyle::with_template("{spinner} [{bar:30}] {msg} ({elapsed})").expect("valid template");
+    let bar = ProgressBar::new(1).with_style(style);
+    bar.enable_steady_tick(std::time::Duration::from_millis(200));
+    Some(bar)
 }
 
 /// `writeln!` into a String (cannot fail).

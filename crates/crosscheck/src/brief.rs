@@ -8,6 +8,7 @@ use crate::analysis::Analysis;
 use crate::clean::BlockKind;
 use crate::entities::{self, Entities, EntityType};
 use crate::error::ReadError;
+use crate::progress::{Progress, Stage};
 use crate::quotes::{self, Quote, QuoteKind};
 use crate::read::Article;
 use crate::summary::{self, Length, SummaryConfig};
@@ -112,18 +113,33 @@ pub struct BriefOptions {
     pub summary: SummaryConfig,
     /// Command of an entity-model worker (`scripts/ner_worker.py`) to type entities with.
     pub ner_command: Option<String>,
+    /// Told as each stage starts (see [`crate::progress`]).
+    pub progress: Option<Progress>,
 }
 
 impl Default for BriefOptions {
     fn default() -> Self {
-        BriefOptions { length: Length::Words(120), summary: SummaryConfig::default(), ner_command: None }
+        BriefOptions {
+            length: Length::Words(120),
+            summary: SummaryConfig::default(),
+            ner_command: None,
+            progress: None,
+        }
     }
 }
 
 /// Analyses the articles and builds their brief; `errors` are carried into `skipped`.
 pub fn build_brief(articles: Vec<Article>, errors: &[ReadError], opts: &BriefOptions) -> Brief {
+    let stage = |s: Stage| {
+        if let Some(p) = &opts.progress {
+            p.start(s);
+        }
+    };
+    stage(Stage::Analysis);
     let analysis = Analysis::new(articles);
+    stage(Stage::Summary);
     let chosen = summary::summarize(&analysis, opts.length, &opts.summary);
+    stage(Stage::Entities);
     let mut worker = opts.ner_command.as_deref().and_then(|c| match entities::ner::NerWorker::spawn(c) {
         Ok(w) => Some(w),
         Err(e) => {
@@ -132,7 +148,9 @@ pub fn build_brief(articles: Vec<Article>, errors: &[ReadError], opts: &BriefOpt
         }
     });
     let found = entities::find_entities_with(&analysis, worker.as_mut());
+    stage(Stage::Quotes);
     let said = quotes::find_quotes(&analysis, &found);
+    stage(Stage::Assembly);
     let doc_id = |d: usize| format!("d{}", d + 1);
 
     // Character offsets of every block edge and summary sentence, converted once per document.

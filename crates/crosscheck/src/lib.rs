@@ -18,6 +18,7 @@ pub mod embed;
 pub mod entities;
 pub mod error;
 pub mod eval;
+pub mod progress;
 pub mod quotes;
 pub mod read;
 pub mod render;
