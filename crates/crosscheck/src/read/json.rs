@@ -36,7 +36,7 @@ impl std::str::FromStr for Field {
     }
 }
 
-/// Which JSON keys hold each field, tried in order. User choices (`--field text=body`) go first.
+/// Which JSON keys hold each field, tried in order. User choices (`text=body`) go first.
 #[derive(Debug, Clone)]
 pub struct FieldMap {
     keys: Vec<(Field, String)>,
@@ -288,7 +288,8 @@ mod tests {
 
     #[test]
     fn json_of_the_wrong_shape_is_valid_json_but_not_an_article() {
-        let data = b"[1,2,3]\n42\n\"text\"\n{\"title\": \"T\", \"id\": 7}\n{\"text\": 5}\n{bad\n[{\"text\": \"Fine.\"}, {}]\n";
+        let data =
+            b"[1,2,3]\n42\n\"text\"\n{\"title\": \"T\", \"id\": 7}\n{\"text\": 5}\n{bad\n[{\"text\": \"Fine.\"}, {}]\n";
         let (articles, errors) = parse_json_lines("w.jsonl", data, &FieldMap::default());
         assert!(articles.is_empty());
         let said: Vec<String> = errors.iter().map(|e| e.to_string()).collect();

@@ -345,7 +345,7 @@ pub fn parse_bytes(
 /// mostly, that would be briefed as if it were an article.
 fn decode_utf16(enc: &'static encoding_rs::Encoding, body: &[u8]) -> Result<String, ReadErrorKind> {
     let not_utf16 = |reason: String| ReadErrorKind::NotUtf16 { reason };
-    if body.len() % 2 != 0 {
+    if !body.len().is_multiple_of(2) {
         return Err(not_utf16(format!("an odd number of bytes ({}) after the mark", body.len())));
     }
     let (text, _) = enc.decode_without_bom_handling(body);
@@ -422,8 +422,8 @@ mod tests {
     fn utf16_text_with_its_mark_is_read() {
         let text = "Lavrov said on Monday that «the strikes» were legal.\r\nПрезидент: 北京 — “quoted”.\n";
         for big_endian in [false, true] {
-            let a = parse_bytes("u16.txt", Some(Format::Text), &utf16(text, big_endian), &ReadOptions::default())
-                .unwrap();
+            let a =
+                parse_bytes("u16.txt", Some(Format::Text), &utf16(text, big_endian), &ReadOptions::default()).unwrap();
             assert_eq!(a[0].text, text);
         }
         // Sniffed too, with no name to go by.
@@ -445,7 +445,10 @@ mod tests {
             let e = parse_bytes("photo.bin", None, bytes, &ReadOptions::default()).unwrap_err();
             assert!(matches!(e.kind, ReadErrorKind::NotUtf16 { .. }), "{e}");
             let said = e.to_string();
-            assert!(said.starts_with("photo.bin: starts with a UTF-16 byte-order mark but is not UTF-16 text ("), "{said}");
+            assert!(
+                said.starts_with("photo.bin: starts with a UTF-16 byte-order mark but is not UTF-16 text ("),
+                "{said}"
+            );
         }
         // Mostly NUL and control units: decodes, but is not text either.
         let mut controls = vec![0xfe, 0xff];
