@@ -6,10 +6,11 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use crosscheck::progress::Progress;
 use crosscheck::read::{read_inputs, ReadOptions};
 use crosscheck::render::{render, OutputFormat, RenderOptions};
 use crosscheck::summary::{Length, SummaryConfig};
-use crosscheck::{project, Stages, Story};
+use crosscheck::{build_brief, BriefOptions, Stages};
 use crosscheck_eval::summary as eval_summary;
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -232,21 +233,49 @@ fn run(args: InputArgs, mut stages: Stages, render_opts: RenderOptions) -> Resul
     }
     let read = read_inputs(&args.inputs, &read_opts);
     for e in &read.errors {
-        eprintln!("warning: skipped {e}");
+        eprintln!("warning: skipped {e}{}", if e.kind.is_over_limit() { " (raise it with --max-bytes)" } else { "" });
     }
     if read.articles.is_empty() {
         let what = if render_opts.quotes_only { "to read quotes from" } else { "to brief" };
         bail!("none of the inputs gave an article {what} ({} skipped)", read.errors.len());
     }
     stages.ner_command = args.ner_command.clone();
-    let brief = project(&Story::build(read.articles, &stages), &read.errors);
+    let bar = progress_bar(read.articles.iter().map(|a| a.text.len()).sum());
+    stages.progress = bar.clone().map(|bar| {
+        Progress::new(move |stage, done, total| {
+            bar.set_length(total as u64 + 1); // and writing the output
+            bar.set_position(done as u64);
+            bar.set_message(stage.as_str());
+        })
+    });
+    let brief = build_brief(read.articles, &read.errors, &BriefOptions { stages });
+    if let Some(bar) = &bar {
+        bar.inc(1);
+        bar.set_message("writing");
+    }
     let format = match args.format {
         Format::Text => OutputFormat::Terminal,
         Format::Md => OutputFormat::Markdown,
         Format::Json => OutputFormat::Json,
         Format::Html => OutputFormat::Html,
     };
-    write_output(args.output.as_deref(), render(&brief, format, render_opts).as_bytes())
+    let written = write_output(args.output.as_deref(), render(&brief, format, render_opts).as_bytes());
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    written
+}
+
+/// A bar on standard error for a long input (a few seconds or more), when it is a terminal.
+fn progress_bar(input_bytes: usize) -> Option<ProgressBar> {
+    use std::io::IsTerminal;
+    if input_bytes < 4 << 20 || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let style = ProgressStyle::with_template("{spinner} [{bar:30}] {msg} ({elapsed})").expect("valid template");
+    let bar = ProgressBar::new(1).with_style(style);
+    bar.enable_steady_tick(std::time::Duration::from_millis(200));
+    Some(bar)
 }
 
 /// `writeln!` into a String (cannot fail).

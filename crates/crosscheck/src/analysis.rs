@@ -84,9 +84,12 @@ impl Analysis {
     fn from_docs(per_doc: Vec<(AnalyzedDoc, Vec<RawSentence>)>, maker: &mut TermMaker) -> Analysis {
         maker.start_story();
         let words: usize = per_doc.iter().flat_map(|(_, raw)| raw.iter().map(|r| r.words)).sum();
-        let mut vocab = Vocabulary::with_capacity(words);
+        // Sized by the word count (an upper bound) for an ordinary story, but capped: distinct
+        // terms grow far slower than words, and a 64 MB input would reserve 350 MB of tables.
+        let mut vocab = Vocabulary::with_capacity(words.min(1 << 18));
         let mut docs = Vec::with_capacity(per_doc.len());
-        let mut sentences = Vec::new();
+        // Sized exactly: on a long input a doubling vector of sentences wastes tens of MB.
+        let mut sentences = Vec::with_capacity(per_doc.iter().map(|(_, raw)| raw.len()).sum());
         for (d, (doc, raw)) in per_doc.into_iter().enumerate() {
             let mut position = 0;
             for r in raw {

@@ -8,6 +8,7 @@ use crate::blocks::BlockKind;
 use crate::entities::EntityType;
 use crate::error::ReadError;
 use crate::offsets::CharIndex;
+use crate::progress::Stage;
 use crate::quotes::QuoteKind;
 use crate::read::Article;
 use crate::story::{Stages, Story};
@@ -251,7 +252,11 @@ pub struct BriefOptions {
 
 /// Analyses the articles, runs the stages and projects the story; `errors` go to `skipped`.
 pub fn build_brief(articles: Vec<Article>, errors: &[ReadError], opts: &BriefOptions) -> Brief {
-    project(&Story::build(articles, &opts.stages), errors)
+    let story = Story::build(articles, &opts.stages);
+    if let Some(p) = &opts.stages.progress {
+        p.start(Stage::Assembly);
+    }
+    project(&story, errors)
 }
 
 fn doc_id(d: usize) -> String {

@@ -8,26 +8,42 @@ use std::fmt;
 pub enum ReadErrorKind {
     #[error("cannot read: {0}")]
     Io(#[from] std::io::Error),
-    #[error("{size} bytes is over the limit of {limit} bytes (raise it with --max-bytes)")]
+    #[error("{size} bytes is over the limit of {limit} bytes")]
     TooLarge { size: u64, limit: u64 },
-    #[error("more than {limit} bytes, the limit (raise it with --max-bytes)")]
+    #[error("more than {limit} bytes, the limit")]
     StreamTooLarge { limit: u64 },
     #[error("not valid UTF-8 (first bad byte at offset {offset}); convert it to UTF-8 first")]
     InvalidUtf8 { offset: usize },
     #[error("looks like binary data, not text ({reason})")]
     Binary { reason: String },
+    #[error("starts with a UTF-16 byte-order mark but is not UTF-16 text ({reason})")]
+    NotUtf16 { reason: String },
     #[error("no article text in it")]
     Empty,
+    /// Text that does not parse as JSON.
     #[error("malformed JSON: {0}")]
     Json(String),
-    #[error("no `{field}` field with article text")]
-    MissingField { field: String },
+    /// JSON that parses but holds no article: `found` says what it holds instead, `fields`
+    /// the keys an article's text is looked for under ("text or body or ...").
+    #[error(
+        "valid JSON, but not an article: {found} (expected an object with a {fields} field, an array of \
+         such objects, or a cluster {{\"documents\": [...]}})"
+    )]
+    NotArticle { found: String, fields: String },
     #[error("cannot extract article text from HTML: {0}")]
     Html(String),
     #[error("malformed WARC: {0}")]
     Warc(String),
     #[error("malformed gzip data: {0}")]
     Gzip(String),
+}
+
+impl ReadErrorKind {
+    /// The input is over the size limit ([`crate::read::ReadOptions::max_bytes`]), which the
+    /// caller may choose to raise.
+    pub fn is_over_limit(&self) -> bool {
+        matches!(self, ReadErrorKind::TooLarge { .. } | ReadErrorKind::StreamTooLarge { .. })
+    }
 }
 
 /// A [`ReadErrorKind`] together with the input it concerns ("dir/a.jsonl:3" for line 3).
@@ -52,5 +68,20 @@ impl fmt::Display for ReadError {
 impl std::error::Error for ReadError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         Some(&self.kind)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn size_errors_state_the_limit_without_naming_a_command_line_flag() {
+        let e = ReadError::new("big.txt", ReadErrorKind::TooLarge { size: 2000, limit: 1000 });
+        assert_eq!(e.to_string(), "big.txt: 2000 bytes is over the limit of 1000 bytes");
+        assert!(e.kind.is_over_limit());
+        let e = ReadErrorKind::StreamTooLarge { limit: 1000 };
+        assert_eq!(e.to_string(), "more than 1000 bytes, the limit");
+        assert!(!ReadErrorKind::Empty.is_over_limit());
     }
 }

@@ -19,6 +19,7 @@ pub mod entities;
 pub mod error;
 pub mod lexicon;
 pub mod offsets;
+pub mod progress;
 pub mod quotes;
 pub mod read;
 pub mod render;

@@ -7,6 +7,7 @@
 
 use crate::analysis::Analysis;
 use crate::entities::{self, Entities};
+use crate::progress::{Progress, Stage};
 use crate::quotes::{self, Quote};
 use crate::read::Article;
 use crate::summary::{self, Length, SummaryConfig, SummarySentence};
@@ -25,6 +26,8 @@ pub struct Stages {
     /// Command of an entity-model worker (`workers/ner_worker.py`) to type entities with;
     /// when it cannot start, entities are typed by rules and a warning is logged.
     pub ner_command: Option<String>,
+    /// Told as each stage starts (see [`crate::progress`]).
+    pub progress: Option<Progress>,
 }
 
 impl Stages {
@@ -36,12 +39,21 @@ impl Stages {
             entities: true,
             quotes: true,
             ner_command: None,
+            progress: None,
         }
     }
 
     /// Only what who-said-what needs: entities and quotes, no summary.
     pub fn quotes_only() -> Stages {
         Stages { summary: None, ..Stages::all(Length::Sentences(0)) }
+    }
+}
+
+impl Stages {
+    fn report(&self, stage: Stage) {
+        if let Some(p) = &self.progress {
+            p.start(stage);
+        }
     }
 }
 
@@ -64,15 +76,18 @@ pub struct Story {
 impl Story {
     /// Analyses the articles and runs the asked-for stages.
     pub fn build(articles: Vec<Article>, stages: &Stages) -> Story {
+        stages.report(Stage::Analysis);
         Story::from_analysis(Analysis::new(articles), stages)
     }
 
     /// Runs the asked-for stages over an existing analysis.
     pub fn from_analysis(analysis: Analysis, stages: &Stages) -> Story {
+        stages.report(Stage::Summary);
         let summary = match stages.summary {
             Some(length) => summary::summarize(&analysis, length, &stages.summary_config),
             None => Vec::new(),
         };
+        stages.report(Stage::Entities);
         let entities = if stages.entities || stages.quotes {
             let mut worker = stages.ner_command.as_deref().and_then(|c| match entities::ner::NerWorker::spawn(c) {
                 Ok(w) => Some(w),
@@ -85,6 +100,7 @@ impl Story {
         } else {
             Entities::default()
         };
+        stages.report(Stage::Quotes);
         let quotes = if stages.quotes { quotes::find_quotes(&analysis, &entities) } else { Vec::new() };
         let mut notes = Vec::new();
         if let Some(Length::Words(budget)) = stages.summary {

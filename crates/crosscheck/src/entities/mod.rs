@@ -110,6 +110,42 @@ pub struct Entities {
     pub list: Vec<Entity>,
     /// Per document: (mention span, entity index), sorted by span start.
     by_doc: Vec<Vec<(Range<usize>, usize)>>,
+    /// Built from `list` on the first [`Entities::person_with_role`] call.
+    roles: std::sync::OnceLock<RoleIndex>,
+}
+
+/// Persons by every suffix of their roles' words (demonyms folded to countries), so that
+/// [`Entities::person_with_role`] is a lookup rather than a scan of every entity's roles: one
+/// scan per quote made a long input quadratic. Only the two lowest entity indices are kept per
+/// key, which is all that call needs (none, the one, or several).
+#[derive(Debug, Default)]
+struct RoleIndex {
+    all: FxHashMap<Vec<String>, Vec<usize>>,
+    in_doc: FxHashMap<(usize, Vec<String>), Vec<usize>>,
+}
+
+impl RoleIndex {
+    fn new(list: &[Entity]) -> RoleIndex {
+        let mut index = RoleIndex::default();
+        let add = |slot: &mut Vec<usize>, e: usize| {
+            if slot.len() < 2 && slot.last() != Some(&e) {
+                slot.push(e);
+            }
+        };
+        for (e, entity) in list.iter().enumerate().filter(|(_, e)| e.kind == EntityType::Person) {
+            for role in &entity.roles {
+                let key = fold_demonyms(&role_key(role));
+                for from in 0..key.len() {
+                    let suffix = key[from..].to_vec();
+                    for &d in &entity.documents {
+                        add(index.in_doc.entry((d, suffix.clone())).or_default(), e);
+                    }
+                    add(index.all.entry(suffix).or_default(), e);
+                }
+            }
+        }
+        index
+    }
 }
 
 impl Entities {
@@ -145,17 +181,19 @@ impl Entities {
         if want.is_empty() {
             return None;
         }
-        let fits =
-            |e: &Entity| e.kind == EntityType::Person && e.roles.iter().any(|r| role_matches(&role_key(r), &want));
-        let in_doc: Vec<usize> =
-            (0..self.list.len()).filter(|&i| fits(&self.list[i]) && self.list[i].documents.contains(&doc)).collect();
+        // A person fits when one of its roles matches (`role_matches`): its folded words end
+        // with the wanted ones, that is, the wanted words are one of the suffixes indexed.
+        let index = self.roles.get_or_init(|| RoleIndex::new(&self.list));
+        let want = fold_demonyms(&want);
+        let none = Vec::new();
+        let in_doc = index.in_doc.get(&(doc, want.clone())).unwrap_or(&none);
         if in_doc.len() == 1 {
             return Some(in_doc[0]);
         }
         if !in_doc.is_empty() {
             return None;
         }
-        let all: Vec<usize> = (0..self.list.len()).filter(|&i| fits(&self.list[i])).collect();
+        let all = index.all.get(&want).unwrap_or(&none);
         (all.len() == 1).then(|| all[0])
     }
 }
@@ -572,13 +610,16 @@ fn role_matches(known: &[String], want: &[String]) -> bool {
         return true;
     }
     // Compare with demonyms folded to countries: "russian foreign minister" ~ "russia foreign minister".
-    let fold = |ws: &[String]| -> Vec<String> {
-        ws.iter()
-            .map(|w| lexicon::DEMONYMS.iter().find(|(d, _)| d == w).map(|(_, c)| c.to_lowercase()).unwrap_or(w.clone()))
-            .collect()
-    };
-    let (k, w) = (fold(known), fold(want));
+    let (k, w) = (fold_demonyms(known), fold_demonyms(want));
     k.ends_with(&w) || w == k
+}
+
+/// Role words with demonyms replaced by their country ("russian" by "russia").
+fn fold_demonyms(words: &[String]) -> Vec<String> {
+    words
+        .iter()
+        .map(|w| lexicon::DEMONYMS.iter().find(|(d, _)| d == w).map(|(_, c)| c.to_lowercase()).unwrap_or(w.clone()))
+        .collect()
 }
 
 /// Case, dots, "the", hyphens and diacritics removed: "The U.S." and "US" give "us".
@@ -930,7 +971,7 @@ fn build(
     for slot in &mut by_doc {
         slot.sort_by_key(|(s, _)| (s.start, s.end));
     }
-    Entities { list, by_doc }
+    Entities { list, by_doc, roles: Default::default() }
 }
 
 /// Type of a cluster without a table entry, from the evidence at its mentions.

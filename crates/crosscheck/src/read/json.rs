@@ -36,7 +36,7 @@ impl std::str::FromStr for Field {
     }
 }
 
-/// Which JSON keys hold each field, tried in order. User choices (`--field text=body`) go first.
+/// Which JSON keys hold each field, tried in order. User choices (`text=body`) go first.
 #[derive(Debug, Clone)]
 pub struct FieldMap {
     keys: Vec<(Field, String)>,
@@ -146,6 +146,11 @@ fn articles_from_value(name: &str, value: &Value, fields: &FieldMap) -> Result<V
         Value::Array(items) => {
             let mut out = Vec::new();
             for (i, item) in items.iter().enumerate() {
+                // `[1, 2, 3]` is reported as a whole; an object item as the item it is.
+                if !matches!(item, Value::Object(_) | Value::Array(_)) {
+                    let found = format!("an array whose item {i} is {}", kind_of(item));
+                    return Err(not_article(name, found, fields));
+                }
                 out.extend(articles_from_value(&format!("{name}[{i}]"), item, fields)?);
             }
             if out.is_empty() {
@@ -159,8 +164,42 @@ fn articles_from_value(name: &str, value: &Value, fields: &FieldMap) -> Result<V
             }
             _ => article_from_object(name, obj, fields).map(|a| vec![a]),
         },
-        _ => Err(ReadError::new(name, ReadErrorKind::Json("expected an object or an array of objects".into()))),
+        other => Err(not_article(name, kind_of(other).to_string(), fields)),
     }
+}
+
+/// JSON that parsed but is not an article; `found` says what it is instead.
+fn not_article(name: &str, found: String, fields: &FieldMap) -> ReadError {
+    ReadError::new(name, ReadErrorKind::NotArticle { found, fields: fields.text_keys() })
+}
+
+/// "a number", "a string", ... for saying what a JSON value is.
+fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// What an object without article text holds: its keys (a few), or that it is empty.
+fn object_without_text(obj: &Map<String, Value>, fields: &FieldMap) -> String {
+    if let Some(v) = fields.get(obj, Field::Text).filter(|v| !v.is_string()) {
+        return format!("an object whose text field is {}, not a string", kind_of(v));
+    }
+    if obj.is_empty() {
+        return "an empty object".to_string();
+    }
+    let mut names: Vec<&String> = obj.keys().collect();
+    names.sort();
+    let mut keys: Vec<String> = names.iter().take(6).map(|k| format!("`{k}`")).collect();
+    if obj.len() > 6 {
+        keys.push("...".to_string());
+    }
+    format!("an object with no article text (its keys: {})", keys.join(", "))
 }
 
 fn article_from_object(name: &str, obj: &Map<String, Value>, fields: &FieldMap) -> Result<Article, ReadError> {
@@ -177,7 +216,7 @@ fn article_from_object(name: &str, obj: &Map<String, Value>, fields: &FieldMap) 
     let text = fields
         .get(obj, Field::Text)
         .and_then(Value::as_str)
-        .ok_or_else(|| ReadError::new(name, ReadErrorKind::MissingField { field: fields.text_keys() }))?;
+        .ok_or_else(|| not_article(name, object_without_text(obj, fields), fields))?;
     if text.trim().is_empty() {
         return Err(ReadError::new(name, ReadErrorKind::Empty));
     }
@@ -245,5 +284,33 @@ mod tests {
         assert!(fields.prefer_spec("colour=x").is_err());
         let e = parse_json_articles("m.json", r#"{"title": "no body"}"#, &fields).unwrap_err();
         assert!(e.to_string().contains("story.body or text"), "{e}");
+    }
+
+    #[test]
+    fn json_of_the_wrong_shape_is_valid_json_but_not_an_article() {
+        let data =
+            b"[1,2,3]\n42\n\"text\"\n{\"title\": \"T\", \"id\": 7}\n{\"text\": 5}\n{bad\n[{\"text\": \"Fine.\"}, {}]\n";
+        let (articles, errors) = parse_json_lines("w.jsonl", data, &FieldMap::default());
+        assert!(articles.is_empty());
+        let said: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        let expected_start = [
+            "w.jsonl:1: valid JSON, but not an article: an array whose item 0 is a number (expected an object with \
+             a text or body or content or article field, an array of such objects, or a cluster {\"documents\": [...]})",
+            "w.jsonl:2: valid JSON, but not an article: a number (",
+            "w.jsonl:3: valid JSON, but not an article: a string (",
+            "w.jsonl:4: valid JSON, but not an article: an object with no article text (its keys: `id`, `title`) (",
+            "w.jsonl:5: valid JSON, but not an article: an object whose text field is a number, not a string (",
+            "w.jsonl:6: malformed JSON: ",
+            "w.jsonl:7[1]: valid JSON, but not an article: an empty object (",
+        ];
+        assert_eq!(said.len(), expected_start.len(), "{said:#?}");
+        for (got, want) in said.iter().zip(expected_start) {
+            assert!(got.starts_with(want), "{got}\n  should start with\n{want}");
+        }
+        assert!(matches!(errors[0].kind, ReadErrorKind::NotArticle { .. }));
+        assert!(matches!(errors[5].kind, ReadErrorKind::Json(_)));
+        // A whole .json file of the wrong shape says the same, naming the file.
+        let e = parse_json_articles("w.json", "[\"a\", \"b\"]", &FieldMap::default()).unwrap_err();
+        assert!(e.to_string().starts_with("w.json: valid JSON, but not an article: an array whose item 0 is a string"));
     }
 }

@@ -308,7 +308,7 @@ pub fn parse_bytes(
     let transcoded;
     let bytes = match encoding_rs::Encoding::for_bom(bytes) {
         Some((enc, bom)) if enc != encoding_rs::UTF_8 => {
-            transcoded = enc.decode_without_bom_handling(&bytes[bom..]).0.into_owned().into_bytes();
+            transcoded = decode_utf16(enc, &bytes[bom..]).map_err(err)?.into_bytes();
             &transcoded[..]
         }
         _ => bytes,
@@ -336,6 +336,37 @@ pub fn parse_bytes(
         Format::MultiNews => multinews::split_multinews(name, text)?,
     };
     Ok(articles)
+}
+
+/// Decodes what follows a UTF-16 byte-order mark, if it is plausibly UTF-16 text: two bytes a
+/// unit, decoding cleanly (at most one unpaired surrogate in a thousand characters), and
+/// almost free of control, private-use and non-characters. Any file can start with FF FE
+/// (binary data often does); decoding such a file blindly gives a page of nonsense, in CJK
+/// mostly, that would be briefed as if it were an article.
+fn decode_utf16(enc: &'static encoding_rs::Encoding, body: &[u8]) -> Result<String, ReadErrorKind> {
+    let not_utf16 = |reason: String| ReadErrorKind::NotUtf16 { reason };
+    if !body.len().is_multiple_of(2) {
+        return Err(not_utf16(format!("an odd number of bytes ({}) after the mark", body.len())));
+    }
+    let (text, _) = enc.decode_without_bom_handling(body);
+    let (mut chars, mut replaced, mut odd) = (0usize, 0usize, 0usize);
+    for c in text.chars() {
+        chars += 1;
+        match c {
+            '\u{fffd}' => replaced += 1,
+            '\t' | '\n' | '\r' | '\u{0c}' => {}
+            c if c.is_control() => odd += 1,
+            '\u{e000}'..='\u{f8ff}' | '\u{fdd0}'..='\u{fdef}' | '\u{fffe}' | '\u{ffff}' => odd += 1,
+            _ => {}
+        }
+    }
+    if replaced > chars / 1000 {
+        return Err(not_utf16(format!("{replaced} of its {chars} characters do not decode")));
+    }
+    if odd > chars / 100 {
+        return Err(not_utf16(format!("{odd} of its {chars} characters are control or private-use characters")));
+    }
+    Ok(text.into_owned())
 }
 
 /// Text offsets are defined on the input decoded as UTF-8 unchanged, so invalid UTF-8 is an
@@ -377,6 +408,57 @@ mod tests {
         let e = parse_bytes("junk.bin", None, &junk, &ReadOptions::default()).unwrap_err();
         assert!(matches!(e.kind, ReadErrorKind::Binary { .. }), "{e}");
         assert!(e.to_string().starts_with("junk.bin: "));
+    }
+
+    fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+        let mut out = if big_endian { vec![0xfe, 0xff] } else { vec![0xff, 0xfe] };
+        for unit in text.encode_utf16() {
+            out.extend(if big_endian { unit.to_be_bytes() } else { unit.to_le_bytes() });
+        }
+        out
+    }
+
+    #[test]
+    fn utf16_text_with_its_mark_is_read() {
+        let text = "Lavrov said on Monday that «the strikes» were legal.\r\nПрезидент: 北京 — “quoted”.\n";
+        for big_endian in [false, true] {
+            let a =
+                parse_bytes("u16.txt", Some(Format::Text), &utf16(text, big_endian), &ReadOptions::default()).unwrap();
+            assert_eq!(a[0].text, text);
+        }
+        // Sniffed too, with no name to go by.
+        let a = parse_bytes("-", None, &utf16("Plain words. More words.", false), &ReadOptions::default()).unwrap();
+        assert_eq!(a[0].text, "Plain words. More words.");
+    }
+
+    #[test]
+    fn binary_data_starting_with_a_utf16_mark_is_an_error_not_a_document() {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut junk = vec![0xff, 0xfe];
+        junk.extend((0..4096).map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state as u8
+        }));
+        for bytes in [&junk[..], &junk[..junk.len() - 1]] {
+            let e = parse_bytes("photo.bin", None, bytes, &ReadOptions::default()).unwrap_err();
+            assert!(matches!(e.kind, ReadErrorKind::NotUtf16 { .. }), "{e}");
+            let said = e.to_string();
+            assert!(
+                said.starts_with("photo.bin: starts with a UTF-16 byte-order mark but is not UTF-16 text ("),
+                "{said}"
+            );
+        }
+        // Mostly NUL and control units: decodes, but is not text either.
+        let mut controls = vec![0xfe, 0xff];
+        controls.extend((0..512u16).flat_map(|i| (i % 7).to_be_bytes()));
+        let e = parse_bytes("table.dat", None, &controls, &ReadOptions::default()).unwrap_err();
+        assert!(e.to_string().contains("are control or private-use characters"), "{e}");
+        // One stray unit in a long text is tolerated.
+        let mut text = utf16(&"Words of a report. ".repeat(200), false);
+        text.extend([0x00, 0xdc]);
+        assert!(parse_bytes("u16.txt", None, &text, &ReadOptions::default()).is_ok());
     }
 
     #[test]
