@@ -265,7 +265,7 @@ fn quotes_out(analysis: &Analysis, found: &Entities, said: &[Quote]) -> Vec<Quot
             let c = &chars.per_doc[q.doc];
             let text = &analysis.docs[q.doc].article.text;
             QuoteOut {
-                speaker: q.speaker.map(|e| found.list[e].name.clone()),
+                speaker: q.speaker.map(|e| found.entity(e).name.clone()),
                 role: q.role.clone(),
                 text: text[q.content.clone()].to_string(),
                 kind: q.kind,

@@ -1,5 +1,6 @@
 //! Entity detection and merging on short invented reports.
 
+use super::keys::translit_key;
 use super::*;
 use crate::read::Article;
 

@@ -14,7 +14,7 @@ fn quotes_of(texts: &[&str]) -> Vec<(String, QuoteKind, String, Option<String>)>
         .map(|q| {
             let text = &analysis.docs[q.doc].article.text;
             (
-                q.speaker.map_or("-".to_string(), |s| entities.list[s].name.clone()),
+                q.speaker.map_or("-".to_string(), |s| entities.entity(s).name.clone()),
                 q.kind,
                 text[q.content.clone()].to_string(),
                 q.role,
