@@ -44,14 +44,20 @@ pub use merge::merge;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EntityType {
+    /// A named person ("Sergei Lavrov").
     Person,
+    /// An institution, company or government body ("the Foreign Ministry").
     Organisation,
+    /// A country, city or geographic feature ("Aleppo").
     Place,
+    /// An armed or political group ("Islamic State").
     Group,
+    /// Anything else named (events, products, titles).
     Other,
 }
 
 impl EntityType {
+    /// The lowercase name used in JSON and in evaluation ("person").
     pub fn as_str(self) -> &'static str {
         match self {
             EntityType::Person => "person",
@@ -77,10 +83,13 @@ pub enum Form {
 /// One mention of a name in one document.
 #[derive(Debug, Clone)]
 pub struct Mention {
+    /// Index of the document in the analysis.
     pub doc: usize,
     /// Byte span into the document's text.
     pub span: Range<usize>,
+    /// The name as written, without a leading title or a possessive "'s".
     pub text: String,
+    /// Whether it is a name, an acronym or a role.
     pub form: Form,
     /// The role the text ties to this mention ("State Department spokesman").
     pub role: Option<String>,
@@ -93,8 +102,11 @@ pub struct Mention {
 /// Type evidence at a mention.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Hint {
+    /// A title, honorific or role goes with it ("Mr", "spokesman"): people have those.
     pub titled: bool,
+    /// A speech verb follows it ("Lavrov said").
     pub speaks: bool,
+    /// Written after "in", "from", "near" and the like: places are.
     pub after_place_preposition: bool,
     /// Written after "the": institutions, teams and some places take it; people do not.
     pub after_the: bool,
@@ -105,11 +117,15 @@ pub struct Hint {
 /// One actor of the story.
 #[derive(Debug, Clone)]
 pub struct Entity {
+    /// Canonical name: the known table's, else the most frequent full name.
     pub name: String,
+    /// What kind of actor it is.
     pub kind: EntityType,
     /// Other names and roles it goes by, most frequent first.
     pub aliases: Vec<String>,
+    /// Roles the text gives it ("Russian Foreign Minister"), most frequent first.
     pub roles: Vec<String>,
+    /// Every mention merged into it.
     pub mentions: Vec<Mention>,
     /// Documents that mention it, ascending.
     pub documents: Vec<usize>,

@@ -52,6 +52,7 @@ pub enum QuoteKind {
 pub struct Quote {
     /// Index of the document in the analysis.
     pub doc: usize,
+    /// Direct or reported.
     pub kind: QuoteKind,
     /// The words said, without the quotation marks.
     pub content: Range<usize>,
