@@ -22,6 +22,7 @@ pub(crate) struct WordCasing {
 }
 
 impl WordCasing {
+    /// Reads the casing of every word of the story's texts.
     pub(crate) fn of_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> WordCasing {
         let mut v = WordCasing::default();
         for text in texts {

@@ -1,12 +1,12 @@
 //! Entities: the actors of a story, each listed once across documents and across its names.
 //!
-//! Two steps, one file each. [`detect`] finds name mentions in the reporting blocks of every document
-//! (capitalised runs and acronyms, with the role that the text ties to a name: "Kremlin
-//! spokesman Dmitry Peskov", "Maria Zakharova, the ministry's spokeswoman"). Then the mentions
-//! are merged ([`merge`]) with a union-find over evidence that generalises:
+//! Two steps, one file each. `detect` finds name mentions in the reporting blocks of every
+//! document (capitalised runs and acronyms, with the role that the text ties to a name: "Kremlin
+//! spokesman Dmitry Peskov", "Maria Zakharova, the ministry's spokeswoman"). Then [`merge`]
+//! joins the mentions with a union-find over evidence that generalises:
 //!
 //! - the same name up to case, dots, "the", diacritics and transliteration ("Sergei"/"Sergey",
-//!   "al-Qaida"/"al-Qaeda", see [`keys`]);
+//!   "al-Qaida"/"al-Qaeda", see `keys::translit_key`);
 //! - an acronym and a name whose initials spell it ("ISIL", "Islamic State of Iraq and the
 //!   Levant"), or a name defined in parentheses ("... Rights (SOHR)");
 //! - a surname and the one full name in view that ends with it, looked up first in the same

@@ -9,11 +9,13 @@ use super::trim_span;
 /// A pair of quotation marks: byte offsets of the content inside them.
 #[derive(Debug, Clone)]
 pub(super) struct Marked {
+    /// What is inside the marks, trimmed.
     pub(super) content: Range<usize>,
     /// Byte offset just after the closing mark (or the block end for an open quote).
     pub(super) after: usize,
     /// Byte offset of the opening mark (or the block start for a lost opener).
     pub(super) before: usize,
+    /// No closing mark in the block: the quote may go on in the next paragraph.
     pub(super) open_end: bool,
     /// The block it ends in, and the block it starts in (earlier for a multi-paragraph quote).
     pub(super) block: usize,

@@ -9,8 +9,8 @@
 //! no attribution of its own continues the previous speaker's turn when it follows it directly.
 //!
 //! Reported speech is read from sentence shapes around a speech verb: `SPEAKER said (that)
-//! CONTENT`, `CONTENT, SPEAKER said [when]`, `according to SPEAKER, CONTENT` and
-//! `CONTENT, according to SPEAKER`.
+//! CONTENT`, `CONTENT, SPEAKER said [when]`, `CONTENT, said SPEAKER`, `according to SPEAKER,
+//! CONTENT` and `CONTENT, according to SPEAKER`.
 //!
 //! A speaker phrase resolves to an entity: the person named in it ("State Department spokesman
 //! John Kirby"), the person a pronoun refers to (the previous speaker, else the last person
