@@ -145,10 +145,12 @@ fn detected(text: &str) -> Vec<(String, Form, Option<String>)> {
     out.into_iter().map(|m| (m.text, m.form, m.role)).collect()
 }
 
+/// (sentence, mentions that must be found with their role, words that must not be a mention)
+type DetectRow = (&'static str, &'static [(&'static str, Option<&'static str>)], &'static [&'static str]);
+
 #[test]
 fn detection_table_names_roles_and_what_is_not_a_name() {
-    // (sentence, mentions that must be found with their role, words that must not be a mention)
-    let rows: &[(&str, &[(&str, Option<&str>)], &[&str])] = &[
+    let rows: &[DetectRow] = &[
         (
             "Kremlin spokesman Dmitry Peskov said the talks would continue next week.",
             &[("Dmitry Peskov", Some("Kremlin spokesman"))],
@@ -192,10 +194,12 @@ fn detection_table_names_roles_and_what_is_not_a_name() {
     assert!(acronym.iter().any(|(n, f, _)| n == "NCDL" && *f == Form::Acronym), "{acronym:?}");
 }
 
+/// (reports, names that must be one entity, pairs of names that must stay two)
+type MergeRow = (&'static [&'static str], &'static [&'static str], &'static [(&'static str, &'static str)]);
+
 #[test]
 fn merge_table_what_joins_and_what_stays_apart() {
-    // (reports, names that must be one entity, pairs of names that must stay two)
-    let rows: &[(&[&str], &[&str], &[(&str, &str)])] = &[
+    let rows: &[MergeRow] = &[
         (
             &[
                 "Sergei Lavrov met the envoy in Geneva on Monday morning.",
