@@ -341,8 +341,8 @@ pub fn project(story: &Story, errors: &[ReadError]) -> Brief {
             let text = &analysis.docs[q.doc].article.text;
             let (start, end) = index[q.doc].range(&q.content);
             QuoteOut {
-                speaker: q.speaker.map(|e| found.list[e].name.clone()),
-                speaker_id: q.speaker.map(entity_id),
+                speaker: q.speaker.map(|e| found.entity(e).name.clone()),
+                speaker_id: q.speaker.map(|e| entity_id(e.index())),
                 role: q.role.clone(),
                 text: text[q.content.clone()].to_string(),
                 kind: q.kind,

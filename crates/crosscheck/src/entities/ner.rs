@@ -13,10 +13,18 @@ use serde::Deserialize;
 
 use super::EntityType;
 
+/// Why the model worker could not label a text.
 #[derive(Debug, thiserror::Error)]
 pub enum NerError {
+    /// The worker command could not be started.
     #[error("cannot start the entity model worker `{command}`: {source}")]
-    Spawn { command: String, source: std::io::Error },
+    Spawn {
+        /// The command line as given.
+        command: String,
+        /// What starting it gave.
+        source: std::io::Error,
+    },
+    /// The worker exited or answered something other than the protocol.
     #[error("the entity model worker stopped or broke the protocol: {0}")]
     Protocol(String),
 }

@@ -1,5 +1,6 @@
 //! Entity detection and merging on short invented reports.
 
+use super::keys::translit_key;
 use super::*;
 use crate::read::Article;
 
@@ -134,4 +135,144 @@ fn a_model_worker_types_entities_and_a_broken_one_falls_back_to_rules() {
 
     let missing = ner::NerWorker::spawn("/nonexistent/ner-worker --flag");
     assert!(matches!(missing, Err(ner::NerError::Spawn { .. })), "a missing worker is a clear error");
+}
+
+/// (name, form, role) of the mentions `detect` finds in one sentence.
+fn detected(text: &str) -> Vec<(String, Form, Option<String>)> {
+    let casing = super::detect::WordCasing::of_texts([text]);
+    let mut out = Vec::new();
+    super::detect::detect(0, text, 0..text.len(), &casing, &mut out);
+    out.into_iter().map(|m| (m.text, m.form, m.role)).collect()
+}
+
+/// (sentence, mentions that must be found with their role, words that must not be a mention)
+type DetectRow = (&'static str, &'static [(&'static str, Option<&'static str>)], &'static [&'static str]);
+
+#[test]
+fn detection_table_names_roles_and_what_is_not_a_name() {
+    let rows: &[DetectRow] = &[
+        (
+            "Kremlin spokesman Dmitry Peskov said the talks would continue next week.",
+            &[("Dmitry Peskov", Some("Kremlin spokesman"))],
+            &["Kremlin spokesman Dmitry Peskov"],
+        ),
+        (
+            "Maria Zakharova, the ministry's spokeswoman, told reporters on Friday that the envoy had left.",
+            &[("Maria Zakharova", Some("ministry's spokeswoman"))],
+            &["Friday"],
+        ),
+        (
+            "On Sunday, Secretary of State John Kerry arrived in Geneva for the talks.",
+            &[("John Kerry", Some("Secretary of State")), ("Geneva", None)],
+            &["Sunday", "On"],
+        ),
+        (
+            "The inquiry is chaired by Mr. Anders Kolby, a retired judge.",
+            &[("Anders Kolby", Some("retired judge"))],
+            &["Mr", "Mr."],
+        ),
+        (
+            "Residents fled as US-led forces and the Syrian Observatory for Human Rights counted the dead.",
+            &[("Syrian Observatory for Human Rights", None)],
+            &["Residents", "US-led"],
+        ),
+        ("Officials blamed the NCDL for the blast in the harbour overnight.", &[("NCDL", None)], &["Officials"]),
+    ];
+    for (text, want, not) in rows {
+        let found = detected(text);
+        for (name, role) in *want {
+            assert!(
+                found.iter().any(|(n, _, r)| n == name && r.as_deref() == *role),
+                "{text:?}: want {name:?} with role {role:?}, found {found:?}"
+            );
+        }
+        for bad in *not {
+            assert!(found.iter().all(|(n, _, _)| n != bad), "{text:?}: {bad:?} is not a name: {found:?}");
+        }
+    }
+    let acronym = detected("Officials blamed the NCDL for the blast in the harbour overnight.");
+    assert!(acronym.iter().any(|(n, f, _)| n == "NCDL" && *f == Form::Acronym), "{acronym:?}");
+}
+
+/// (reports, names that must be one entity, pairs of names that must stay two)
+type MergeRow = (&'static [&'static str], &'static [&'static str], &'static [(&'static str, &'static str)]);
+
+#[test]
+fn merge_table_what_joins_and_what_stays_apart() {
+    let rows: &[MergeRow] = &[
+        (
+            &[
+                "Sergei Lavrov met the envoy in Geneva on Monday morning.",
+                "Sergey Lavrov left Geneva after the talks had ended.",
+            ],
+            &["Sergei Lavrov", "Sergey Lavrov"],
+            &[],
+        ),
+        (
+            // (A sentence more than seven tenths capitalised reads as a headline: no names.)
+            &["Russian Foreign Minister Sergei Lavrov spoke first at the meeting on the new crossings. \
+               Lavrov then left the hall without taking questions."],
+            &["Sergei Lavrov", "Lavrov"],
+            &[],
+        ),
+        (
+            &[
+                "The Northern Coastal Defence League claimed the attack on the port late on Tuesday.",
+                "Police blamed the NCDL for the blast, which damaged two ships in the harbour.",
+            ],
+            &["Northern Coastal Defence League", "NCDL"],
+            &[],
+        ),
+        (
+            &[
+                "The charity Doctors Without Borders (MSF) sent two surgical teams to the city on Monday.",
+                "The hospital run by MSF was damaged in the shelling overnight, residents said.",
+            ],
+            &["Doctors Without Borders", "MSF"],
+            &[],
+        ),
+        (
+            &[
+                "Maria Vasquez opened the hearing in the council chamber on Monday.",
+                "Mario Vasquez, her cousin, left the hearing early on Monday.",
+            ],
+            &[],
+            &[("Maria Vasquez", "Mario Vasquez")],
+        ),
+    ];
+    for (texts, same, apart) in rows {
+        let e = entities_of(texts);
+        if let Some(first) = same.first() {
+            let one = find(&e, first);
+            for name in *same {
+                assert_eq!(find(&e, name).name, one.name, "{texts:?}: {name:?} and {first:?} are one entity");
+            }
+        }
+        for (a, b) in *apart {
+            assert_ne!(find(&e, a).name, find(&e, b).name, "{texts:?}: {a:?} and {b:?} are two entities");
+        }
+    }
+}
+
+#[test]
+fn keys_table_names_initials_and_roles() {
+    use super::keys::{initials, role_matches};
+    for (name, key) in [("The U.S.", "us"), ("al-Qaeda", "al qaeda"), ("Lavrov's", "lavrov"), ("Müller", "muller")] {
+        assert_eq!(name_key(name), key, "{name}");
+    }
+    for (name, letters) in
+        [("Islamic State of Iraq and the Levant", "ISIL"), ("Northern Coastal Defence League", "NCDL")]
+    {
+        assert_eq!(initials(&name_key(name)), letters, "{name}");
+    }
+    // (role known for a person, role asked for, whether it fits)
+    for (known, want, fits) in [
+        ("Kremlin spokesman", "the spokesman", true),
+        ("Russian Foreign Minister", "Russia's foreign minister", true),
+        ("Russian Foreign Minister", "the foreign minister", true),
+        ("Kremlin spokesman", "the minister", false),
+        ("deputy foreign minister", "defence minister", false),
+    ] {
+        assert_eq!(role_matches(&role_key(known), &role_key(want)), fits, "{known} ~ {want}");
+    }
 }

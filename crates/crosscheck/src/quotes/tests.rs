@@ -14,7 +14,7 @@ fn quotes_of(texts: &[&str]) -> Vec<(String, QuoteKind, String, Option<String>)>
         .map(|q| {
             let text = &analysis.docs[q.doc].article.text;
             (
-                q.speaker.map_or("-".to_string(), |s| entities.list[s].name.clone()),
+                q.speaker.map_or("-".to_string(), |s| entities.entity(s).name.clone()),
                 q.kind,
                 text[q.content.clone()].to_string(),
                 q.role,
@@ -105,4 +105,248 @@ fn span_index_answers_overlap_and_containment() {
     assert!(idx.covers(&(50..60), 0), "the long span contains it");
     assert!(idx.covers(&(95..102), 3) && !idx.covers(&(95..104), 3));
     assert!(!SpanIndex::new([]).overlaps(&(0..10)));
+}
+
+/// What a table row expects of one sentence: `Some((speaker phrase as written, speaker entity
+/// or "-", start of the content))` for a match, `None` for a sentence that must not match.
+type Row = (&'static str, Option<(&'static str, &'static str, &'static str)>);
+
+/// (kind, speaker phrase as written, speaker entity or "-", content) of every quote in `text`.
+fn found_in(text: &str) -> Vec<(QuoteKind, Option<String>, String, String)> {
+    let analysis = Analysis::new(vec![Article::from_text("t", text)]);
+    let entities = find_entities(&analysis);
+    find_quotes(&analysis, &entities)
+        .into_iter()
+        .map(|q| {
+            (
+                q.kind,
+                q.source.map(|s| text[s].to_string()),
+                q.speaker.map_or("-".to_string(), |s| entities.entity(s).name.clone()),
+                text[q.content].to_string(),
+            )
+        })
+        .collect()
+}
+
+/// Checks each row: a match is a quote of `kind` with that source, speaker and content start;
+/// a non-match is no quote of `kind` with a source.
+fn check_table(kind: QuoteKind, rows: &[Row]) {
+    for (text, want) in rows {
+        let found = found_in(text);
+        let attributed: Vec<_> = found.iter().filter(|q| q.0 == kind && q.1.is_some()).collect();
+        match want {
+            Some((source, speaker, content)) => assert!(
+                attributed
+                    .iter()
+                    .any(|q| q.1.as_deref() == Some(*source) && q.2 == *speaker && q.3.starts_with(content)),
+                "{text:?}: want {source:?} / {speaker:?} / {content:?}, found {found:?}"
+            ),
+            None => assert!(attributed.is_empty(), "{text:?} must not match: {found:?}"),
+        }
+    }
+}
+
+#[test]
+fn direct_said_then_speaker() {
+    check_table(
+        QuoteKind::Direct,
+        &[
+            (
+                "“The dam will hold through the winter,” said regional engineer Tomasz Wielki on Friday.",
+                Some(("regional engineer Tomasz Wielki", "Tomasz Wielki", "The dam will hold")),
+            ),
+            (
+                "“We expect the first ships by March,” said Lena Okafor, the port's director.",
+                Some(("Lena Okafor", "Lena Okafor", "We expect the first ships")),
+            ),
+            (
+                "\"Nobody was hurt in the collapse,\" said fire chief Ravi Anand.",
+                Some(("fire chief Ravi Anand", "Ravi Anand", "Nobody was hurt")),
+            ),
+            ("“We expect the first ships by March,” said.", None),
+        ],
+    );
+}
+
+#[test]
+fn direct_speaker_then_said() {
+    check_table(
+        QuoteKind::Direct,
+        &[
+            (
+                "“Prices will rise again before the summer,” Governor Alicia Braun said on Tuesday.",
+                Some(("Governor Alicia Braun", "Alicia Braun", "Prices will rise")),
+            ),
+            (
+                "“We have asked the court for more time,” the union's lawyer, Samir Haddad, said.",
+                Some(("the union's lawyer, Samir Haddad,", "Samir Haddad", "We have asked")),
+            ),
+            (
+                "Ships waited outside the harbour all night.\n“The count will take two more days,” Okafor has said.",
+                Some(("Okafor", "Okafor", "The count will take")),
+            ),
+            (
+                "Mayor Ines Daly toured the flooded streets.\n“We will rebuild every one of these homes,” she said.",
+                Some(("she", "Ines Daly", "We will rebuild")),
+            ),
+            ("“The plan is dead and buried,” which is what the mayor said.", None),
+            ("“Forty homes were flooded overnight,” it was said in the report.", None),
+        ],
+    );
+}
+
+#[test]
+fn direct_speaker_said_before_the_quote() {
+    check_table(
+        QuoteKind::Direct,
+        &[
+            (
+                "Fire chief Ravi Anand said: “The blaze started in the kitchen of the second flat.”",
+                Some(("Fire chief Ravi Anand", "Ravi Anand", "The blaze started")),
+            ),
+            (
+                "The port's director, Lena Okafor, said that “no ship will be turned away this winter.”",
+                Some(("The port's director, Lena Okafor", "Lena Okafor", "no ship will be turned")),
+            ),
+            ("The leaflet on every door reads: “The mine will close within the year.”", None),
+            ("It was said: “The mine will close within the year.”", None),
+        ],
+    );
+}
+
+#[test]
+fn direct_continuation_of_the_previous_turn() {
+    // (text, speaker of the quote starting with the given words; "-" when it must not continue)
+    let rows = [
+        (
+            "“The water rose a metre in an hour,” said farmer Jonas Berg. “We moved the cattle to the ridge before dark.”",
+            "We moved the cattle",
+            "Jonas Berg",
+        ),
+        (
+            "“The water rose a metre in an hour,” said farmer Jonas Berg.\n“We moved the cattle to the ridge before dark.”",
+            "We moved the cattle",
+            "Jonas Berg",
+        ),
+        (
+            "“The water rose a metre in an hour,” said farmer Jonas Berg.\nThe river crested at noon on Sunday.\n\
+             “We moved the cattle to the ridge before dark.”",
+            "We moved the cattle",
+            "-",
+        ),
+    ];
+    for (text, start, speaker) in rows {
+        let found = found_in(text);
+        let q = found.iter().find(|q| q.3.starts_with(start)).unwrap_or_else(|| panic!("{text:?}: {found:?}"));
+        assert_eq!((q.1.as_deref(), q.2.as_str()), (None, speaker), "{text:?}: {found:?}");
+    }
+    // Too short to stand alone, and nothing to continue: not a statement.
+    assert!(found_in("The council called the plan “reckless and cruel” on Monday.").is_empty());
+}
+
+#[test]
+fn reported_speaker_said_that() {
+    check_table(
+        QuoteKind::Reported,
+        &[
+            (
+                "Finance Minister Karin Holt said that the budget would be balanced by next spring.",
+                Some(("Finance Minister Karin Holt", "Karin Holt", "the budget would be balanced")),
+            ),
+            (
+                "On Monday, the harbour authority told reporters that two cranes had been damaged in the storm.",
+                Some(("the harbour authority", "-", "two cranes had been damaged")),
+            ),
+            (
+                "Finance Minister Karin Holt spoke first.\nBut Holt has said the cuts will not touch hospitals or schools.",
+                Some(("Holt", "Karin Holt", "the cuts will not touch")),
+            ),
+            (
+                "The regional weather office fears that the river will peak on Thursday night.",
+                Some(("The regional weather office", "-", "the river will peak")),
+            ),
+            // A belief verb attributes only before "that".
+            ("The regional weather office fears the river will peak on Thursday night.", None),
+            ("If the council said no, the whole project would stop at once.", None),
+            ("Officials said it again.", None),
+        ],
+    );
+}
+
+#[test]
+fn reported_content_then_speaker_said() {
+    check_table(
+        QuoteKind::Reported,
+        &[
+            (
+                "The repairs will take at least three weeks, the operator's chief engineer, Mara Quist, said on Tuesday.",
+                Some(("the operator's chief engineer, Mara Quist", "Mara Quist", "The repairs will take")),
+            ),
+            (
+                "Two more ferries will run from Monday, Transport Secretary Olu Benn said.",
+                Some(("Transport Secretary Olu Benn", "Olu Benn", "Two more ferries")),
+            ),
+            ("The repairs will take at least three weeks, which is what everyone said.", None),
+        ],
+    );
+}
+
+#[test]
+fn reported_content_then_said_speaker() {
+    check_table(
+        QuoteKind::Reported,
+        &[
+            (
+                "The vote will be held again in March, said Ilse Varga, the commission's chair.",
+                Some(("Ilse Varga, the commission's chair", "Ilse Varga", "The vote will be held")),
+            ),
+            (
+                "Both reactors were shut down safely overnight, said a senior official.",
+                Some(("a senior official", "-", "Both reactors were shut")),
+            ),
+            ("The vote will be held again in March, said to be the earliest date possible under the law.", None),
+        ],
+    );
+}
+
+#[test]
+fn reported_according_to_before_the_content() {
+    check_table(
+        QuoteKind::Reported,
+        &[
+            (
+                "According to the coast guard, six sailors were rescued from the water overnight.",
+                Some(("the coast guard", "-", "six sailors were rescued")),
+            ),
+            (
+                "Mara Quist leads the inquiry.\nAccording to Quist, three of the five damaged spans must be replaced.",
+                Some(("Quist", "Mara Quist", "three of the five")),
+            ),
+            (
+                "According to the latest figures from the national statistics office published on Monday morning \
+                 in the capital, prices rose by a fifth.",
+                None,
+            ),
+            ("According to plan the ferry left at noon and reached the island by dusk.", None),
+        ],
+    );
+}
+
+#[test]
+fn reported_according_to_after_the_content() {
+    check_table(
+        QuoteKind::Reported,
+        &[
+            (
+                "Six sailors were rescued from the water overnight, according to the coast guard.",
+                Some(("the coast guard", "-", "Six sailors were rescued")),
+            ),
+            (
+                "Three of the five damaged spans must be replaced, according to Mara Quist.",
+                Some(("Mara Quist", "Mara Quist", "Three of the five")),
+            ),
+            ("The ferry was late according to the timetable published last week.", None),
+            ("Prices rose, according to the central bank of the republic.", None),
+        ],
+    );
 }
