@@ -344,10 +344,5 @@ fn phrase_start(text: &str, toks: &[Token], k: usize) -> usize {
 
 /// Normalises a role for display: single spaces, no leading article.
 pub(crate) fn clean_role(role: &str) -> String {
-    let r: Vec<&str> = role.split_whitespace().collect();
-    let r = match r.first().map(|w| w.to_lowercase()) {
-        Some(w) if matches!(w.as_str(), "the" | "a" | "an") => &r[1..],
-        _ => &r[..],
-    };
-    r.join(" ")
+    crate::lexicon::strip_article(role).split_whitespace().collect::<Vec<_>>().join(" ")
 }

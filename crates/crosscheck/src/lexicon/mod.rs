@@ -38,11 +38,7 @@ pub use verbs::*;
 /// `phrase` trimmed, without a leading article ("the", "a", "an", in any case) and the spaces
 /// after it: "the Kremlin spokesman" gives "Kremlin spokesman". An article alone, or a word
 /// that only starts like one ("theatre", "another"), stays.
-///
-/// For `quotes::strip_article` and `entities::clean_role` to switch to. Note where they differ:
-/// `strip_article` in quotes strips only "the"/"The"/"a"/"A"/"an"/"An" followed by one space
-/// (so "THE" stays, and a second space is kept); `clean_role` strips any case and joins the
-/// remaining words with single spaces. This one strips any case and keeps the rest as written.
+/// Roles and speaker phrases are cleaned with it (`entities::detect::clean_role`).
 pub fn strip_article(phrase: &str) -> &str {
     let p = phrase.trim();
     let Some(end) = p.find(char::is_whitespace) else { return p };

@@ -6,9 +6,10 @@
 use std::ops::Range;
 
 use super::attribution::resolve;
-use super::words::{breaks_subject, is_speech_verb, BELIEF_VERBS};
+use super::words::{breaks_subject, is_speech_verb};
 use super::{trim_span, word_count, Quote, QuoteKind, SpanIndex, MAX_SOURCE_TOKENS};
 use crate::entities::{tokens_in, Entities, EntityId};
+use crate::lexicon::BELIEF_VERBS;
 use crate::text::tokens::{is_capitalised, Token};
 
 /// Reported speech in sentences that hold no direct quote.
