@@ -420,23 +420,17 @@ pub fn predict(files: &[GoldFile]) -> Vec<FilePredictions> {
             let found = crosscheck::entities::find_entities(&analysis);
             let said = crosscheck::quotes::find_quotes(&analysis, &found);
             let text = &analysis.docs[0].article.text;
-            let mut bytes = Vec::with_capacity(said.len() * 6);
-            for q in &said {
-                let s = q.source.clone().unwrap_or(0..0);
-                let c = q.cue.clone().unwrap_or(0..0);
-                bytes.extend([q.content.start, q.content.end, s.start, s.end, c.start, c.end]);
-            }
-            let chars = crosscheck::text::byte_to_char_offsets(text, &bytes);
+            let index = crosscheck::offsets::CharIndex::new(text);
+            let span = |r: &std::ops::Range<usize>| {
+                let (start, end) = index.range(r);
+                [start, end]
+            };
             let quotes = said
                 .iter()
-                .enumerate()
-                .map(|(i, q)| {
-                    let c = &chars[6 * i..6 * i + 6];
-                    PredQuote {
-                        content: [c[0], c[1]],
-                        source: q.source.as_ref().map(|_| [c[2], c[3]]),
-                        cue: q.cue.as_ref().map(|_| [c[4], c[5]]),
-                    }
+                .map(|q| PredQuote {
+                    content: span(&q.content),
+                    source: q.source.as_ref().map(span),
+                    cue: q.cue.as_ref().map(span),
                 })
                 .collect();
             FilePredictions { file: f.name.clone(), quotes }

@@ -1,6 +1,7 @@
 //! The analysed story: every article split into classified blocks, every block into sentences,
-//! every sentence into terms and a vector. This is the shared input of the summary (and of the
-//! later stages: quotes, claims) so that text is segmented and vectorised exactly once.
+//! every sentence into terms and a vector. This is the shared input of every stage: blocks and
+//! sentences are found and vectorised once (entities and quotes tokenise the sentences they
+//! read again, for word spans the term pass does not keep).
 
 use std::ops::Range;
 

@@ -4,12 +4,16 @@
 //! The pipeline runs one module per stage, each handing a typed value to the next:
 //!
 //! ```text
-//! read (files -> Article) -> blocks (Article -> blocks with kinds) -> text (sentences, terms)
-//!   -> embed (sentence vectors) -> summary (selected sentences + citations) -> brief (Brief) -> render
+//! read (inputs -> Article) -> blocks (lines with kinds) -> text (sentences, terms)
+//!   -> embed (vectors) = Analysis
+//! Story::build: Analysis -> summary (+ support for citations), entities, quotes
+//! brief::project: Story -> Brief (the JSON contract) -> render
 //! ```
 //!
-//! [`brief::Brief`] is the one hand-off to rendering and the JSON contract (docs/brief.schema.json).
-//! The library does no terminal output and holds no global state; the CLI is a thin shell over it.
+//! [`Story`] holds each stage's typed output; [`Brief`] is the one hand-off to rendering and
+//! the JSON contract (docs/brief.schema.json). `lexicon` and `text` are the language layer the
+//! stages share. The library does no terminal output and has no global state that changes
+//! results (a per-thread stem cache is a memo); the CLI is a thin shell over it.
 
 pub mod analysis;
 pub mod blocks;

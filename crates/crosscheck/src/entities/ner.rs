@@ -1,5 +1,5 @@
 //! An optional trained entity recogniser, run as a separate worker process that speaks a line
-//! protocol (`scripts/ner_worker.py` wraps spaCy's small English model). Used only to type
+//! protocol (`workers/ner_worker.py` wraps spaCy's small English model). Used only to type
 //! entities: measured on ECB+, the model types named mentions better than the rules (0.81 vs
 //! 0.65 agreement with the corpus) while the rules find more of them, so mentions stay
 //! rule-based and the model's labels vote on each entity's type. Without a worker, or when it

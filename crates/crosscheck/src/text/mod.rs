@@ -203,30 +203,6 @@ impl TermMaker {
     }
 }
 
-/// Maps byte offsets of `text` to character (Unicode scalar) offsets in one pass.
-/// `offsets` may be in any order; the result is in the same order.
-pub fn byte_to_char_offsets(text: &str, offsets: &[usize]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..offsets.len()).collect();
-    order.sort_by_key(|&i| offsets[i]);
-    let mut out = vec![0; offsets.len()];
-    let (mut byte, mut chars) = (0usize, 0usize);
-    let mut iter = text.char_indices().peekable();
-    for i in order {
-        let target = offsets[i];
-        while byte < target {
-            match iter.next() {
-                Some((_, c)) => {
-                    byte += c.len_utf8();
-                    chars += 1;
-                }
-                None => break,
-            }
-        }
-        out[i] = chars;
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -260,13 +236,6 @@ mod tests {
     fn terms_are_stemmed_content_words() {
         let mut t = TermMaker::default();
         assert_eq!(t.terms("The strikes were targeting rebels"), ["strike", "target", "rebel"]);
-    }
-
-    #[test]
-    fn char_offsets_count_scalars_not_bytes() {
-        let text = "Café “quoted” — done";
-        let bytes = [0, 5, text.find('—').unwrap(), text.len()];
-        assert_eq!(byte_to_char_offsets(text, &bytes), [0, 4, 14, 20]);
     }
 
     #[test]
