@@ -7,12 +7,12 @@
 #![no_main]
 
 use crosscheck::render::{render, OutputFormat, RenderOptions};
-use crosscheck::{build_brief, Article, BriefOptions};
+use crosscheck::{build_brief, Article, Stages};
 use libfuzzer_sys::fuzz_target;
 
 fn check(articles: Vec<Article>) {
     let n_docs = articles.len();
-    let brief = build_brief(articles, &[], &BriefOptions::default());
+    let brief = build_brief(articles, &[], &Stages::default());
     assert_eq!(brief.documents.len(), n_docs, "one document out per article in");
     for doc in &brief.documents {
         let n = doc.text.chars().count();

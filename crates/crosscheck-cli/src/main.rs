@@ -10,7 +10,7 @@ use crosscheck::progress::Progress;
 use crosscheck::read::{read_inputs, ReadOptions};
 use crosscheck::render::{render, OutputFormat, RenderOptions};
 use crosscheck::summary::{Length, SummaryConfig};
-use crosscheck::{build_brief, BriefOptions, Stages};
+use crosscheck::{build_brief, Stages};
 use crosscheck_eval::summary as eval_summary;
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -248,7 +248,7 @@ fn run(args: InputArgs, mut stages: Stages, render_opts: RenderOptions) -> Resul
             bar.set_message(stage.as_str());
         })
     });
-    let brief = build_brief(read.articles, &read.errors, &BriefOptions { stages });
+    let brief = build_brief(read.articles, &read.errors, &stages);
     if let Some(bar) = &bar {
         bar.inc(1);
         bar.set_message("writing");

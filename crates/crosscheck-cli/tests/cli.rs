@@ -64,6 +64,14 @@ fn brief_json<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Value {
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", stdout(&out)))
 }
 
+/// A temporary directory holding one file `name` with `text`; keep the directory alive.
+fn one_file(name: &str, text: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).expect("write");
+    (dir, path)
+}
+
 fn story_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/story")
 }
@@ -1080,9 +1088,7 @@ fn quotes_command_prints_a_brief_within_the_schema_without_a_summary() {
 
 #[test]
 fn quotes_command_error_speaks_of_quotes_not_a_brief() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("empty.txt");
-    std::fs::write(&path, "   \n").expect("write");
+    let (_dir, path) = one_file("empty.txt", "   \n");
     let out = crosscheck().arg("quotes").arg(&path).output().expect("runs");
     assert!(!out.status.success());
     let err = stderr(&out);
@@ -1113,13 +1119,10 @@ fn every_entity_has_an_id_and_every_named_speaker_points_at_its_entity() {
 
 #[test]
 fn text_brief_counts_quotes_in_words_and_says_how_many_entities_it_lists() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("one.txt");
-    std::fs::write(
-        &path,
+    let (_dir, path) = one_file(
+        "one.txt",
         "Council approves budget\n“We will not raise taxes this year,” said council leader Ruth Abney.\n",
-    )
-    .expect("write");
+    );
     let out = crosscheck().arg("brief").arg(&path).output().expect("runs");
     assert_success(&out);
     let text = stdout(&out);
@@ -1150,14 +1153,11 @@ fn brief_lists_merged_entities_and_quotes_within_the_schema() {
 
 #[test]
 fn quotes_page_in_html_escapes_text_and_keeps_its_citation_targets() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("report.txt");
-    std::fs::write(
-        &path,
+    let (_dir, path) = one_file(
+        "report.txt",
         "Council approves budget\n\
          “We will not <script>alert(1)</script> raise taxes this year,” said council leader Ruth Abney.\n",
-    )
-    .expect("write");
+    );
     let out = crosscheck().args(["quotes", "--format", "html"]).arg(&path).output().expect("runs");
     assert_success(&out);
     let page = stdout(&out);

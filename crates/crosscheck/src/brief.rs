@@ -243,17 +243,10 @@ pub struct FramingOut {
     pub loaded: Vec<SpanOut>,
 }
 
-/// How to build a brief.
-#[derive(Debug, Clone, Default)]
-pub struct BriefOptions {
-    /// The stages to run and their settings.
-    pub stages: Stages,
-}
-
 /// Analyses the articles, runs the stages and projects the story; `errors` go to `skipped`.
-pub fn build_brief(articles: Vec<Article>, errors: &[ReadError], opts: &BriefOptions) -> Brief {
-    let story = Story::build(articles, &opts.stages);
-    if let Some(p) = &opts.stages.progress {
+pub fn build_brief(articles: Vec<Article>, errors: &[ReadError], stages: &Stages) -> Brief {
+    let story = Story::build(articles, stages);
+    if let Some(p) = &stages.progress {
         p.start(Stage::Assembly);
     }
     project(&story, errors)

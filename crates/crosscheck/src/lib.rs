@@ -35,7 +35,7 @@ pub mod text;
 #[cfg(test)]
 mod testing;
 
-pub use brief::{build_brief, project, Brief, BriefOptions};
+pub use brief::{build_brief, project, Brief};
 pub use error::{ReadError, ReadErrorKind};
 pub use read::{Article, ReadOptions};
 pub use story::{Stages, Story};

@@ -64,10 +64,12 @@ mod tests {
     fn a_brief_reports_every_stage_in_order() {
         let seen = Arc::new(Mutex::new(Vec::new()));
         let log = Arc::clone(&seen);
-        let mut opts = crate::BriefOptions::default();
-        opts.stages.progress = Some(Progress::new(move |s, done, total| log.lock().unwrap().push((s, done, total))));
+        let stages = crate::Stages {
+            progress: Some(Progress::new(move |s, done, total| log.lock().unwrap().push((s, done, total)))),
+            ..Default::default()
+        };
         let article = crate::Article::from_text("a.txt", "Officials said on Monday that the bridge would reopen.");
-        crate::build_brief(vec![article], &[], &opts);
+        crate::build_brief(vec![article], &[], &stages);
         let expected: Vec<_> = Stage::ALL.iter().enumerate().map(|(k, &s)| (s, k, 5)).collect();
         assert_eq!(*seen.lock().unwrap(), expected);
     }
