@@ -167,21 +167,9 @@ pub fn summarize(analysis: &Analysis, length: Length, config: &SummaryConfig) ->
     let doc_factor: Vec<f32> =
         doc_centrality(analysis).into_iter().map(|c| c.powf(config.doc_centrality_exponent)).collect();
     let docs_total = analysis.docs.len().max(1);
-    // The centroid holds every term of the story: merging it with each sentence's terms would
-    // cost the whole vocabulary per sentence (quadratic on a long input), so each sentence term
-    // is looked up in it instead. Same products, added in the same (term id) order as `dot`.
-    let centroid_dot = |v: &SparseVec| {
-        let mut sum = 0.0f32;
-        for &(t, w) in &v.terms {
-            if let Ok(k) = centroid.terms.binary_search_by_key(&t, |p| p.0) {
-                sum += w * centroid.terms[k].1;
-            }
-        }
-        sum
-    };
     let mut pool: Vec<(usize, f32)> = candidates
         .iter()
-        .map(|&i| (i, config.w_centroid * centroid_dot(&analysis.vectors[i]) + config.w_position * prior(i)))
+        .map(|&i| (i, config.w_centroid * analysis.vectors[i].dot(&centroid) + config.w_position * prior(i)))
         .collect();
     // Support only for the best part of the pool, so the cost is bounded by pool x sentences.
     pool.sort_by(|a, b| b.1.total_cmp(&a.1));
