@@ -40,7 +40,7 @@ impl Register {
 
     /// The register of a classified line, reusing its lower-cased text when nothing in it is
     /// quoted: that text is then exactly what [`Register::of`] would build (a capital sigma,
-    /// lower-cased by position in `Line::new`, takes the general path). The cue occurrences
+    /// lower-cased by position in [`crate::lexicon::fold::fold`], takes the general path). The cue occurrences
     /// come back too, for the line's sentences.
     pub(super) fn of_line(line: &Line) -> (Register, Option<Vec<CueHit>>) {
         // By bytes: a quotation mark ('"', or the lead bytes 0xE2 of “ ” „ and 0xC2 of « »),
@@ -174,7 +174,7 @@ fn counts_of<'a>(hits: impl Iterator<Item = &'a CueHit>) -> [usize; 5] {
 /// counted from them rather than by scanning each sentence again.
 #[derive(Debug)]
 pub(crate) struct LineCues {
-    /// The line lower-cased as [`push_lower`] does it.
+    /// The line lower-cased by [`crate::lexicon::fold::fold`].
     pub(super) lower: String,
     /// Sorted by start.
     pub(super) hits: Vec<CueHit>,
@@ -219,7 +219,8 @@ fn outside_quotes_lower(line: &str) -> (String, usize, usize) {
     let bytes = line.as_bytes();
     let mut out = String::with_capacity(line.len());
     let (mut quoted, mut letters) = (0, 0);
-    let mut inside = false;
+    // The mark that opened the quotation the reader is in (None: outside one).
+    let mut opener: Option<char> = None;
     let mut prev: Option<char> = None;
     let mut i = 0;
     while i < bytes.len() {
@@ -230,7 +231,7 @@ fn outside_quotes_lower(line: &str) -> (String, usize, usize) {
             let chunk = &line[i..i + run];
             let n = chunk.bytes().filter(u8::is_ascii_alphabetic).count();
             letters += n;
-            if inside {
+            if opener.is_some() {
                 quoted += n;
             } else {
                 let start = out.len();
@@ -242,16 +243,16 @@ fn outside_quotes_lower(line: &str) -> (String, usize, usize) {
             continue;
         }
         let Some(c) = line[i..].chars().next() else { break };
-        match quote_transition(c, inside, prev) {
-            Some(now) => inside = now,
+        match quote_transition(c, opener, prev) {
+            Some(opening) => opener = opening.then_some(c),
             None => {
                 if c.is_alphabetic() {
                     letters += 1;
-                    if inside {
+                    if opener.is_some() {
                         quoted += 1;
                     }
                 }
-                if !inside {
+                if opener.is_none() {
                     push_lower(&mut out, c);
                 }
             }
@@ -371,5 +372,12 @@ mod tests {
         let r = Register::of("« We are ready, and we will stay », he said.");
         assert_eq!(r.first_person, 0);
         assert!(r.quoted_share > 0.5);
+    }
+
+    #[test]
+    fn a_low_9_quotation_closes_at_its_high_mark_and_the_attribution_stays_outside() {
+        let r = Register::of("„We are ready for such attacks“, the minister said on Friday.");
+        assert!(r.quoted_share > 0.3 && r.quoted_share < 0.8, "{r:?}");
+        assert!(r.attributed, "\"said\" after the closing mark is read: {r:?}");
     }
 }

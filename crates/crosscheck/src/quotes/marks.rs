@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use super::trim_span;
+use crate::text::marks::{closes, opens, straight_opens_pair};
 
 /// A pair of quotation marks: byte offsets of the content inside them.
 #[derive(Debug, Clone)]
@@ -20,13 +21,6 @@ pub(super) struct Marked {
     /// The block it ends in, and the block it starts in (earlier for a multi-paragraph quote).
     pub(super) block: usize,
     pub(super) first_block: usize,
-}
-
-fn is_open_mark(c: char) -> bool {
-    matches!(c, '“' | '«' | '„')
-}
-fn is_close_mark(c: char) -> bool {
-    matches!(c, '”' | '»')
 }
 
 /// The quotation-mark pairs of a document's blocks, in text order. A quote left open at the end
@@ -59,12 +53,14 @@ fn marks_in_block(text: &str, block: &Range<usize>, index: usize) -> Vec<Marked>
     let mut out = Vec::new();
     let mut open: Option<usize> = None; // byte offset just after the opening mark
     let mut open_mark: usize = block.start;
+    // The mark that opened the quote now open: „ is closed by “ in German and Polish.
+    let mut opener: Option<char> = None;
     let mut prev: Option<char> = None;
     for (i, c) in body.char_indices() {
         let at = block.start + i;
         let straight = c == '"';
-        let opening = is_open_mark(c) || (straight && prev.is_none_or(|p| p.is_whitespace() || "([{—–-:/".contains(p)));
-        let closing = is_close_mark(c) || (straight && !opening);
+        let opening = opens(c, opener) || (straight && straight_opens_pair(prev));
+        let closing = closes(c, opener) || (straight && !opening);
         if opening {
             if let Some(o) = open.take() {
                 // A new quote opens before the last one closed: end the last one here.
@@ -79,7 +75,9 @@ fn marks_in_block(text: &str, block: &Range<usize>, index: usize) -> Vec<Marked>
             }
             open = Some(at + c.len_utf8());
             open_mark = at;
+            opener = Some(c);
         } else if closing {
+            opener = None;
             match open.take() {
                 Some(o) => out.push(Marked {
                     content: o..at,

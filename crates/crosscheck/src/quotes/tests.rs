@@ -350,3 +350,11 @@ fn reported_according_to_after_the_content() {
         ],
     );
 }
+
+#[test]
+fn a_low_9_quote_closes_at_its_high_mark_with_nothing_left_open_after_it() {
+    let q = quotes_of(&["„We are ready for such attacks on the port“, said Interior Minister Lena Hartwig on Friday."]);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(by(&q, "We are ready").0, "Lena Hartwig");
+    assert_eq!(q[0].2, "We are ready for such attacks on the port");
+}

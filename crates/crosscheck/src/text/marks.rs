@@ -1,20 +1,31 @@
 //! Quotation marks: which characters open a quotation, which close one, and how a straight
-//! double quote, which does either, is read. The one place these are decided; the block
-//! register ([`crate::blocks`]) measures quoted share with [`quote_transition`], the sentence
-//! splitter reads [`is_opening`] and [`is_closing`], and quote pairing (`quotes`) can switch to
-//! [`is_open_mark`], [`is_close_mark`] and [`straight_opens_pair`].
+//! double quote, which does either, is read. The one place these are decided: the block
+//! register ([`crate::blocks`]) measures quoted share with [`quote_transition`], quote pairing
+//! (`quotes`) pairs with [`opens`], [`closes`] and [`straight_opens_pair`], and the sentence
+//! splitter reads [`is_opening`] and [`is_closing`].
 //!
-//! The marks are those quote pairing accepts: curly double quotes (“ ”), guillemets (« »)
-//! and the low-9 opening mark („). Single quotes are left out: they are also apostrophes.
+//! The marks are curly double quotes (“ ”), guillemets (« ») and the low-9 opening mark („),
+//! which German and Polish close with “. Single quotes are left out: they are also apostrophes.
 
-/// Typographic marks that only open a quotation: “, « and „ (German and Polish open with „).
+/// Typographic marks that open a quotation: “, « and „ (but see [`closes`] for “ after „).
 pub fn is_open_mark(c: char) -> bool {
     matches!(c, '“' | '«' | '„')
 }
 
-/// Typographic marks that only close a quotation: ” and ».
+/// Typographic marks that always close a quotation: ” and ».
 pub fn is_close_mark(c: char) -> bool {
     matches!(c, '”' | '»')
+}
+
+/// Whether typographic mark `c` closes the quotation that `opener` opened: ” and » always,
+/// and “ when the quotation opened with „ („So“ in German and Polish).
+pub fn closes(c: char, opener: Option<char>) -> bool {
+    is_close_mark(c) || (c == '“' && opener == Some('„'))
+}
+
+/// Whether typographic mark `c` opens a quotation, given the mark that opened the current one.
+pub fn opens(c: char, opener: Option<char>) -> bool {
+    is_open_mark(c) && !closes(c, opener)
 }
 
 /// Whether a straight double quote after `prev` opens a quotation as quote pairing reads it: at
@@ -25,16 +36,17 @@ pub fn straight_opens_pair(prev: Option<char>) -> bool {
     prev.is_none_or(|p| p.is_whitespace() || "([{—–-:/".contains(p))
 }
 
-/// Whether `c` opens (`Some(true)`) or closes (`Some(false)`) a quotation, for a reader that
-/// is `inside` one or not, `prev` being the character before. A straight double quote closes an
-/// open quotation; outside one it opens at the start or after a space, bracket or dash, and
-/// closes otherwise ("...," he said). `None`: `c` is no quotation mark.
+/// Whether `c` opens (`Some(true)`) or closes (`Some(false)`) a quotation, for a reader inside
+/// the quotation that `opener` opened (`None`: outside any), `prev` being the character before.
+/// A straight double quote closes an open quotation; outside one it opens at the start or after
+/// a space, bracket or dash, and closes otherwise ("...," he said). `None`: `c` is no quotation
+/// mark.
 #[inline]
-pub fn quote_transition(c: char, inside: bool, prev: Option<char>) -> Option<bool> {
+pub fn quote_transition(c: char, opener: Option<char>, prev: Option<char>) -> Option<bool> {
     match c {
-        '"' => Some(!inside && prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–'))),
-        _ if is_open_mark(c) => Some(true),
-        _ if is_close_mark(c) => Some(false),
+        '"' => Some(opener.is_none() && prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–'))),
+        _ if opens(c, opener) => Some(true),
+        _ if closes(c, opener) => Some(false),
         _ => None,
     }
 }
@@ -62,8 +74,8 @@ pub fn starts_mid_quote(sentence: &str) -> bool {
     let bytes = sentence.as_bytes();
     for p in memchr::memchr3_iter(b'"', 0xe2, 0xc2, bytes) {
         let Some(c) = mark_at(bytes, p) else { continue };
-        if let Some(opens) = quote_transition(c, false, sentence[..p].chars().next_back()) {
-            return !opens;
+        if let Some(opening) = quote_transition(c, None, sentence[..p].chars().next_back()) {
+            return !opening;
         }
     }
     false
@@ -91,18 +103,26 @@ mod tests {
     #[test]
     fn marks_open_and_close_as_quote_pairing_reads_them() {
         for c in ['“', '«', '„'] {
-            assert_eq!(quote_transition(c, false, None), Some(true), "{c}");
-            assert_eq!(quote_transition(c, true, Some('x')), Some(true), "{c}");
+            assert_eq!(quote_transition(c, None, None), Some(true), "{c}");
+            assert_eq!(quote_transition(c, Some('«'), Some('x')), Some(true), "{c}");
         }
         for c in ['”', '»'] {
-            assert_eq!(quote_transition(c, true, Some('x')), Some(false), "{c}");
-            assert_eq!(quote_transition(c, false, None), Some(false), "{c}");
+            assert_eq!(quote_transition(c, Some('“'), Some('x')), Some(false), "{c}");
+            assert_eq!(quote_transition(c, None, None), Some(false), "{c}");
         }
-        assert_eq!(quote_transition('"', false, Some(' ')), Some(true));
-        assert_eq!(quote_transition('"', false, Some(',')), Some(false));
-        assert_eq!(quote_transition('"', true, Some(' ')), Some(false));
-        assert_eq!(quote_transition('\'', false, None), None);
+        assert_eq!(quote_transition('"', None, Some(' ')), Some(true));
+        assert_eq!(quote_transition('"', None, Some(',')), Some(false));
+        assert_eq!(quote_transition('"', Some('"'), Some(' ')), Some(false));
+        assert_eq!(quote_transition('\'', None, None), None);
         assert!(straight_opens_pair(Some(':')) && straight_opens_pair(None) && !straight_opens_pair(Some('a')));
+    }
+
+    #[test]
+    fn a_quotation_opened_by_low_9_closes_with_the_high_mark() {
+        assert_eq!(quote_transition('“', Some('„'), Some('y')), Some(false));
+        assert_eq!(quote_transition('”', Some('„'), Some('y')), Some(false));
+        assert!(closes('“', Some('„')) && !opens('“', Some('„')));
+        assert!(opens('“', None) && !closes('“', None) && !closes('“', Some('«')));
     }
 
     #[test]
@@ -111,7 +131,7 @@ mod tests {
         let found: Vec<char> = (0..text.len()).filter_map(|p| mark_at(text.as_bytes(), p)).collect();
         assert_eq!(found, ['"', '“', '”', '„', '«', '»']);
         for (p, c) in text.char_indices() {
-            assert_eq!(mark_at(text.as_bytes(), p).is_some(), quote_transition(c, false, None).is_some(), "{c}");
+            assert_eq!(mark_at(text.as_bytes(), p).is_some(), quote_transition(c, None, None).is_some(), "{c}");
         }
     }
 
@@ -137,8 +157,8 @@ mod tests {
             let mut prev = None;
             let mut mid_quote = false;
             for c in text.chars() {
-                if let Some(opens) = quote_transition(c, false, prev) {
-                    mid_quote = !opens;
+                if let Some(opening) = quote_transition(c, None, prev) {
+                    mid_quote = !opening;
                     break;
                 }
                 prev = Some(c);
