@@ -7,9 +7,10 @@ use std::ops::Range;
 
 use rustc_hash::FxHashSet;
 
-use super::keys::{head_type, in_list, lower, name_key, strip_possessive};
+use super::keys::{head_type, in_list, name_key, strip_possessive};
 use super::{Form, Hint, Mention};
 use crate::lexicon;
+use crate::lexicon::fold::fold;
 use crate::text::tokens::{is_acronym, is_capitalised, tokenize, Token};
 
 /// What the story's spelling says about its words: those written in lower case somewhere (a
@@ -35,7 +36,7 @@ impl WordCasing {
                 if w.chars().next().is_some_and(char::is_lowercase) {
                     v.lowercase.insert(w.to_string());
                 } else if k > 0 && (toks[k - 1].word || toks[k - 1].text(text) == ",") {
-                    v.mid_sentence_caps.insert(lower(strip_possessive(w)));
+                    v.mid_sentence_caps.insert(fold(strip_possessive(w)));
                 }
             }
         }
@@ -59,12 +60,12 @@ impl WordCasing {
 
 /// Function words, pronouns, days and months: never the first word of a name.
 fn never_starts_name(word: &str) -> bool {
-    let w = lower(word.trim_end_matches('.'));
+    let w = fold(word.trim_end_matches('.'));
     lexicon::NEVER_NAME_START.contains(&w.as_str()) || lexicon::CALENDAR.contains(&w.as_str())
 }
 
 fn is_calendar_word(word: &str) -> bool {
-    let w = lower(word);
+    let w = fold(word);
     // "May" is also a surname; the other months and the days are never names.
     w != "may" && lexicon::CALENDAR.contains(&w.as_str())
 }
@@ -112,7 +113,7 @@ pub(crate) fn detect(doc: usize, text: &str, span: Range<usize>, casing: &WordCa
             i += 1;
             continue;
         }
-        let lw = lower(strip_possessive(w));
+        let lw = fold(strip_possessive(w));
         let lw = lw.split('\'').next().unwrap_or(&lw).to_string();
         if Some(i) == first_word
             && !is_acronym(w)
@@ -214,7 +215,7 @@ fn emit_run(doc: usize, text: &str, toks: &[Token], i: usize, j: usize, out: &mu
     let span = toks[start].span.start..toks[j - 1].span.start + last.len();
     let name = text[span.clone()].to_string();
     // A lone demonym is an adjective ("Russian jets"), not a mention.
-    if j - start == 1 && lexicon::DEMONYMS.iter().any(|(d, _)| *d == lower(&name)) {
+    if j - start == 1 && lexicon::DEMONYMS.iter().any(|(d, _)| *d == fold(&name)) {
         return;
     }
     if name.chars().count() < 2 {
@@ -237,9 +238,9 @@ fn emit_run(doc: usize, text: &str, toks: &[Token], i: usize, j: usize, out: &mu
         role = apposition_before(text, toks, i).or_else(|| apposition_after(text, toks, j));
         titled |= role.is_some();
     }
-    let next_word = toks[j..].iter().find(|t| t.word).map(|t| lower(t.text(text)));
+    let next_word = toks[j..].iter().find(|t| t.word).map(|t| fold(t.text(text)));
     let speaks = next_word.as_deref().is_some_and(|w| in_list(lexicon::SPEECH_VERBS, w));
-    let prev = (start > 0 && toks[start - 1].word).then(|| lower(word(start - 1)));
+    let prev = (start > 0 && toks[start - 1].word).then(|| fold(word(start - 1)));
     let after_place_preposition =
         prev.as_deref().is_some_and(|p| matches!(p, "in" | "into" | "from" | "near" | "across" | "outside"));
     let after_the = prev.as_deref() == Some("the");
@@ -269,7 +270,7 @@ fn lookback_role(text: &str, toks: &[Token], k: usize) -> Option<usize> {
         let modifier = t.word
             && (namelike(w)
                 || in_list(lexicon::TITLE_NOUNS, w)
-                || matches!(lower(w).as_str(), "foreign" | "defense" | "defence" | "interior" | "deputy" | "former"));
+                || matches!(fold(w).as_str(), "foreign" | "defense" | "defence" | "interior" | "deputy" | "former"));
         if !modifier || never_starts_name(w) {
             break;
         }
@@ -325,7 +326,7 @@ fn phrase_start(text: &str, toks: &[Token], k: usize) -> usize {
     while m > 0 && steps < 7 {
         let t = &toks[m - 1];
         let w = t.text(text);
-        let lw = lower(w);
+        let lw = fold(w);
         if !t.word && w != "'" && w != "’" {
             break;
         }

@@ -4,16 +4,13 @@
 
 use super::{EntityType, Mention};
 use crate::lexicon;
+use crate::lexicon::fold::fold;
 
 pub(super) const CONNECTORS: &[&str] =
     &["of", "and", "the", "for", "de", "du", "da", "van", "von", "der", "del", "la", "bin", "ibn"];
 
-pub(super) fn lower(s: &str) -> String {
-    s.to_lowercase().replace('’', "'")
-}
-
 pub(super) fn in_list(list: &[&str], word: &str) -> bool {
-    let w = lower(word.trim_end_matches('.'));
+    let w = fold(word.trim_end_matches('.'));
     list.contains(&w.as_str())
 }
 
@@ -24,7 +21,7 @@ pub(super) fn strip_possessive(word: &str) -> &str {
 /// Lowercase words of a role without articles and possessive marks, for comparing roles.
 pub(crate) fn role_key(role: &str) -> Vec<String> {
     role.split_whitespace()
-        .map(|w| lower(strip_possessive(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))))
+        .map(|w| fold(strip_possessive(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))))
         .map(|w| w.trim_end_matches("'s").to_string())
         .filter(|w| !w.is_empty() && !matches!(w.as_str(), "the" | "a" | "an" | "its" | "his" | "her" | "their"))
         // "FM" is how headlines and wires write "foreign minister".

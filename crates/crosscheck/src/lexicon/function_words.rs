@@ -274,7 +274,7 @@ pub const SENTENCE_OPENERS: &[&str] = &[
 
 /// Words that end a speaker phrase after its cue ("said Peskov on Thursday"): prepositions,
 /// conjunctions, relative pronouns and time words. The calendar words ([`super::CALENDAR`]) end
-/// one too; they are not repeated here. A copy of the list in `quotes::ends_source`.
+/// one too; they are not repeated here. Read by quotes' `ends_source`.
 pub const SOURCE_ENDS: &[&str] = &[
     "adding",
     "after",
@@ -308,8 +308,8 @@ pub const SOURCE_ENDS: &[&str] = &[
 ];
 
 /// Words that cannot be inside a speaker phrase before its cue: verbs, modals, conjunctions
-/// and pronouns that show the words before a speech verb are a clause, not a speaker. A copy of
-/// the list in `quotes::breaks_subject`.
+/// and pronouns that show the words before a speech verb are a clause, not a speaker. Read by
+/// quotes' `breaks_subject`.
 pub const SUBJECT_BREAKS: &[&str] = &[
     "are", "be", "because", "been", "can", "could", "i", "if", "is", "it", "may", "might", "must", "not", "should",
     "so", "than", "that", "then", "there", "this", "was", "we", "were", "what", "when", "which", "will", "would",

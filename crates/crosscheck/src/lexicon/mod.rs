@@ -1,9 +1,7 @@
 //! The language layer: every English word list the pipeline reads, and the small helpers that
 //! prepare text for them (case folding, article stripping). A stage that needs a list imports
 //! it from here, so a list is corrected once. (What stays inline elsewhere is a check's own
-//! handful of marker phrases, read by that check alone, such as "wrote:" or "editor's note";
-//! and, until the lead switches `quotes` and `entities` over, their inline copies of lists that
-//! are also here.)
+//! handful of marker phrases, read by that check alone, such as "wrote:" or "editor's note".)
 //!
 //! - [`calendar`]: days, months, their abbreviations, time-stamp words;
 //! - [`verbs`]: speech, attribution, belief, hedge and denial verbs;

@@ -5,8 +5,8 @@
 //! by one automaton and then checked for word edges, so a phrase ("of course") is one entry.
 
 /// Evaluative words and phrases of an author's voice: stance words and adverbs that news
-/// reporting leaves to its sources ("absurd", "obviously", "so-called"). Picked by hand for the block classifier (it was
-/// `clean::EVALUATIVE`); counted once per distinct entry in a line.
+/// reporting leaves to its sources ("absurd", "obviously", "so-called"). Picked by hand for the block classifier; counted once
+/// per distinct entry in a line.
 pub const EVALUATIVE: &[&str] = &[
     "absurd",
     "absurdity",
@@ -41,8 +41,7 @@ pub const EVALUATIVE: &[&str] = &[
     "vassal",
 ];
 
-/// Slang and profanity: the register of reader comments, not of reporting (was
-/// `clean::INFORMAL`). Matched also inside
+/// Slang and profanity: the register of reader comments, not of reporting. Matched also inside
 /// words ("errrr" in "errrrr"); a few carry their punctuation ("ya?", "gee,") because the bare
 /// word is too common.
 pub const INFORMAL: &[&str] = &[

@@ -5,8 +5,8 @@
 /// Verbs (and "according") that introduce speech, as single words: the entity rules read a
 /// name before or after one as a speaker, and quotes attribute speech with them. Forms that are
 /// mostly nouns in news text ("state", "tweet", "note", "comment", "claim", "reports") are left
-/// out: as cues they cost more precision than they bring. (Was `entities::lexicon::SPEECH_VERBS`,
-/// which listed "announces" twice.)
+/// out: as cues they cost more precision than they bring. (The list `entities` once kept
+/// listed "announces" twice.)
 pub const SPEECH_VERBS: &[&str] = &[
     "according",
     "acknowledge",
@@ -112,13 +112,13 @@ pub const SPEECH_VERBS: &[&str] = &[
 /// holding one outside quotes is reporting, whatever its stance words ("...," he said). Matched
 /// as substrings on whole-word edges, so it may hold phrases ("according to"). Kept apart from
 /// [`SPEECH_VERBS`] on purpose: it is the short, high-precision list the block classifier was
-/// tuned with (it was `clean::ATTRIBUTION`), and it holds "reported", which the speaker rules
+/// tuned with, and it holds "reported", which the speaker rules
 /// leave out; widening it would move block kinds.
 pub const ATTRIBUTION_CUES: &[&str] =
     &["according to", "added", "announced", "claimed", "reported", "said", "says", "stated", "told"];
 
 /// Verbs that attribute a belief or a report, taken as a speech cue only before "that" ("the
-/// ministry believes that ..."). A copy of `quotes::BELIEF_VERBS`, for quotes to switch to.
+/// ministry believes that ..."); read by quotes' reported speech.
 pub const BELIEF_VERBS: &[&str] = &[
     "acknowledges",
     "argues",
@@ -164,8 +164,8 @@ pub const BELIEF_VERBS: &[&str] = &[
 
 /// Speech verbs that attribute reported content but never a verbatim quote: a belief or an
 /// estimate is paraphrased, not quoted ("he thinks ...", never "“...,” he thinks"). The entries
-/// but "reported" and "reports" are in [`SPEECH_VERBS`]; those two are listed because the check
-/// this copies names them. The exclusions of `quotes::is_quote_verb`, copied here.
+/// but "reported" and "reports" are in [`SPEECH_VERBS`]; those two stay so that the list also
+/// holds if they join it. Read by quotes' `is_quote_verb`.
 pub const NOT_QUOTE_VERBS: &[&str] =
     &["believed", "believes", "estimated", "estimates", "reported", "reports", "thinks", "thought"];
 

@@ -8,8 +8,9 @@
 //!   "1 October 2015", "Oct. 1", "14:02, Mon 15 Jul 2024", "Posted on Monday at 3 pm");
 //! - [`iso_dates`], ISO 8601 calendar dates ("2015-10-01").
 //!
-//! All read lower-cased text (as [`lexicon::fold::fold`] writes it) and run on every line of
-//! every article, so each starts with a cheap guard and allocates nothing.
+//! All read lower-cased text (as [`lexicon::fold::fold`] writes it). The block cues' date checks
+//! run [`weekday_dates`] and the stamp reader on every line of every article, so each starts with
+//! a cheap guard and allocates nothing; [`date_spans`] gives every span, for the timeline stage.
 
 use std::ops::Range;
 
