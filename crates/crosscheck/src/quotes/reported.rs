@@ -194,7 +194,11 @@ fn according_to_before(s: &Sentence) -> Option<Parts> {
     if comma - 2 > MAX_SOURCE_TOKENS || comma == 2 {
         return None;
     }
+    // No words after the comma ("According to the mayor, ..."): nothing is reported.
     let e = s.end_of_content(comma + 1);
+    if e <= comma + 1 {
+        return None;
+    }
     Some(Parts { source: s.span(2, comma - 1), cue: s.toks[0].span.clone(), content: s.span(comma + 1, e - 1) })
 }
 

@@ -358,3 +358,12 @@ fn a_low_9_quote_closes_at_its_high_mark_with_nothing_left_open_after_it() {
     assert_eq!(by(&q, "We are ready").0, "Lena Hartwig");
     assert_eq!(q[0].2, "We are ready for such attacks on the port");
 }
+
+/// Regression: "According to SPEAKER," with no words after the comma (an ellipsis, or the end of
+/// the line) sliced a reversed span and panicked, taking the whole batch down.
+#[test]
+fn according_to_with_nothing_after_the_comma_reports_nothing_and_does_not_panic() {
+    let q =
+        quotes_of(&["Port strike\n\nAccording to officials in the city of Paris, ...\n\nAccording to the mayor,\n"]);
+    assert!(q.is_empty(), "{q:?}");
+}
