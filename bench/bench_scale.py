@@ -8,7 +8,7 @@ seconds per MB, peak memory (max RSS of the child) and the ratio of CPU s/MB at 
 size to that at the smallest (1.0 = linear).
 
 Each repetition after the first gives its mid-sentence capitalised words a suffix of its own
-("Obama", "Obamab", "Obamac", ...), so a long input keeps meeting new names as a real one does;
+("Obama", "Obamac", "Obamad", ...), so a long input keeps meeting new names as a real one does;
 a verbatim repeat hides any cost that grows with the number of distinct names, entities or
 roles. `--verbatim` repeats the texts unchanged.
 
@@ -60,7 +60,7 @@ def build(path, size_bytes, pieces, verbatim):
     `size_bytes` (so 64 MB stays within the default 64 MiB input limit)."""
     written = 0
     k = 0
-    with open(path, "w", encoding="utf-8") as f:
+    with open(path, "wb") as f:
         while True:
             sfx = "" if verbatim else suffix(k)
             k += 1
@@ -70,7 +70,7 @@ def build(path, size_bytes, pieces, verbatim):
                 chunk = (p + "\n\n").encode("utf-8")
                 if written + len(chunk) > size_bytes:
                     return written
-                f.write(chunk.decode("utf-8"))
+                f.write(chunk)
                 written += len(chunk)
 
 
@@ -118,6 +118,8 @@ def main():
         finally:
             if not args.keep:
                 os.remove(path)
+        if nbytes == 0:
+            raise SystemExit(f"{mb:g} MB is smaller than the first text; use larger --sizes")
         real_mb = nbytes / (1024 * 1024)
         rows.append((real_mb, cpu, peak_mb))
         print(f"{real_mb:6.1f} {seconds:8.2f} {cpu:8.2f} {cpu / real_mb:9.3f} {peak_mb:8.0f} {peak_mb / real_mb:10.1f}",

@@ -48,6 +48,13 @@ impl BlockKind {
         matches!(self, BlockKind::Body | BlockKind::QuoteBlock)
     }
 
+    /// Whether this kind's text carries the story's actors and statements, where entities and
+    /// quotes are read: reporting, editorials and an embedded article, not captions, comments
+    /// or page furniture.
+    pub fn carries_statements(self) -> bool {
+        matches!(self, BlockKind::Body | BlockKind::QuoteBlock | BlockKind::Editorial | BlockKind::EmbeddedArticle)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             BlockKind::Body => "body",

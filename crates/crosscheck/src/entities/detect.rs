@@ -11,7 +11,7 @@ use super::keys::{head_type, in_list, name_key, strip_possessive};
 use super::{Form, Hint, Mention};
 use crate::lexicon;
 use crate::lexicon::fold::fold;
-use crate::text::tokens::{is_acronym, is_capitalised, tokenize, Token};
+use crate::text::tokens::{is_acronym, is_capitalised, tokenize, tokens_in, Token};
 
 /// What the story's spelling says about its words: those written in lower case somewhere (a
 /// capitalised sentence opener that also appears in lower case is an ordinary word), and those
@@ -82,14 +82,6 @@ fn namelike(word: &str) -> bool {
     ["al-", "el-", "ad-", "as-", "ash-", "bin-"]
         .iter()
         .any(|p| l.starts_with(p) && word[p.len()..].chars().next().is_some_and(char::is_uppercase))
-}
-
-/// The tokens of `text[span]`, with spans shifted to offsets into `text`.
-pub(crate) fn tokens_in(text: &str, span: Range<usize>) -> Vec<Token> {
-    tokenize(&text[span.clone()])
-        .into_iter()
-        .map(|t| Token { span: t.span.start + span.start..t.span.end + span.start, word: t.word })
-        .collect()
 }
 
 /// Finds the name mentions of one sentence (byte span `span` of `text`).

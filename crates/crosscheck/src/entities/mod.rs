@@ -12,14 +12,14 @@
 //! - a surname and the one full name in view that ends with it, looked up first in the same
 //!   document and then in the story; two full names sharing the surname leave it unmerged;
 //! - a bare role ("the Russian Foreign Minister") and the one person the text gave that role;
-//! - a short table of names no rule can tie ([`lexicon::KNOWN`]: "Daesh", "the Kremlin").
+//! - a short table of names no rule can tie ([`crate::lexicon::KNOWN`]: "Daesh", "the Kremlin").
 //!
 //! Nothing here is trained: the rules are the fallback the issue asks for when no model is
 //! installed, and they are measured on ECB+ (`crosscheck eval aliases`).
 //!
 //! The files: `detect` (mentions of one sentence), `keys` (normalised names and roles for
 //! comparison), `merge` (union-find, naming and typing of clusters), `ner` (the optional model
-//! worker), `lexicon` (word lists). This file holds the types the other stages read and the
+//! worker); the word lists are in [`crate::lexicon`]. This file holds the types the other stages read and the
 //! per-story driver.
 
 mod detect;
@@ -33,9 +33,8 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::analysis::Analysis;
-use crate::blocks::BlockKind;
 
-pub(crate) use detect::{clean_role, tokens_in};
+pub(crate) use detect::clean_role;
 pub use keys::name_key;
 pub(crate) use keys::role_key;
 pub use merge::merge;
@@ -260,7 +259,7 @@ pub fn find_entities_with(analysis: &Analysis, mut worker: Option<&mut ner::NerW
     let mut mentions = Vec::new();
     for (d, doc) in analysis.docs.iter().enumerate() {
         let text = &doc.article.text;
-        for s in analysis.sentences_of(d).iter().filter(|s| is_reporting(s.kind)) {
+        for s in analysis.sentences_of(d).iter().filter(|s| s.kind.carries_statements()) {
             detect::detect(d, text, s.span.clone(), &casing, &mut mentions);
         }
         if let Some(w) = worker.as_deref_mut() {
@@ -282,12 +281,6 @@ fn apply_labels(mentions: &mut [Mention], doc: usize, labels: &[(Range<usize>, E
         let overlap = |r: &Range<usize>| r.end.min(m.span.end).saturating_sub(r.start.max(m.span.start));
         m.hint.model = labels.iter().filter(|(r, _)| overlap(r) > 0).max_by_key(|(r, _)| overlap(r)).map(|(_, t)| *t);
     }
-}
-
-/// Blocks whose text is the story's reporting (body, quote blocks, editorials, an embedded
-/// article), where entities and quotes are read; navigation, captions and the like are not.
-pub(crate) fn is_reporting(kind: BlockKind) -> bool {
-    matches!(kind, BlockKind::Body | BlockKind::QuoteBlock | BlockKind::Editorial | BlockKind::EmbeddedArticle)
 }
 
 #[cfg(test)]

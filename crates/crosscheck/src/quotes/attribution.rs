@@ -7,8 +7,9 @@ use std::ops::Range;
 
 use super::words::{breaks_subject, ends_source, is_quote_verb};
 use super::MAX_SOURCE_TOKENS;
-use crate::entities::{clean_role, role_key, tokens_in, Entities, EntityId, EntityType};
+use crate::entities::{clean_role, role_key, Entities, EntityId, EntityType};
 use crate::lexicon;
+use crate::text::tokens::tokens_in;
 use crate::text::tokens::{is_capitalised, Token};
 
 /// A speaker phrase and its cue, as found next to a quote.

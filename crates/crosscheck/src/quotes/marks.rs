@@ -31,7 +31,7 @@ pub(super) fn marks_in_blocks(text: &str, blocks: &[Range<usize>]) -> Vec<Marked
         let mut found = marks_in_block(text, block, b);
         // Multi-paragraph quote: an open quote continues when the next block opens with a mark.
         if let (Some(last), Some(first)) = (marked.last(), found.first()) {
-            let next_opens = text[blocks[first.block].clone()].trim_start().starts_with(['“', '"', '«']);
+            let next_opens = opens_with_mark(&text[blocks[first.block].clone()]);
             if last.open_end && last.block + 1 == first.block && next_opens && first.before == blocks[b].start {
                 let first = found.remove(0);
                 let last = marked.last_mut().expect("checked above");
@@ -41,10 +41,15 @@ pub(super) fn marks_in_blocks(text: &str, blocks: &[Range<usize>]) -> Vec<Marked
                 last.block = first.block;
             }
         }
-        // A lost opener only counts at the start of a block that also has a cue after it.
         marked.extend(found);
     }
     marked
+}
+
+/// Whether a paragraph opens with a quotation mark (“, " or «): the sign that a quote left
+/// open in the paragraph before goes on, and that a quote at its start did not lose its opener.
+pub(super) fn opens_with_mark(paragraph: &str) -> bool {
+    paragraph.trim_start().starts_with(['“', '"', '«'])
 }
 
 /// Finds the quotation-mark pairs of one block.

@@ -18,7 +18,8 @@
 //!
 //! The files: `marks` (quotation-mark pairs of a block), `attribution` (the speaker phrase
 //! around a direct quote, and a speaker phrase to an entity), `reported` (the sentence shapes
-//! of reported speech), `words` (the word lists they read). This file holds the types and the
+//! of reported speech), `words` (how they read the lexicon's verb
+//! lists). This file holds the types and the
 //! per-document driver that runs them in order.
 
 mod attribution;
@@ -31,7 +32,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::analysis::Analysis;
-use crate::entities::{is_reporting, Entities, EntityId, EntityType};
+use crate::entities::{Entities, EntityId, EntityType};
 
 use attribution::{attribution_after, attribution_before, resolve};
 use marks::marks_in_blocks;
@@ -78,9 +79,9 @@ pub fn find_quotes(analysis: &Analysis, entities: &Entities) -> Vec<Quote> {
     for (d, doc) in analysis.docs.iter().enumerate() {
         let text = doc.article.text.as_str();
         let blocks: Vec<Range<usize>> =
-            doc.blocks.iter().filter(|b| is_reporting(b.kind)).map(|b| b.span.clone()).collect();
+            doc.blocks.iter().filter(|b| b.kind.carries_statements()).map(|b| b.span.clone()).collect();
         let sentences: Vec<Range<usize>> =
-            analysis.sentences_of(d).iter().filter(|s| is_reporting(s.kind)).map(|s| s.span.clone()).collect();
+            analysis.sentences_of(d).iter().filter(|s| s.kind.carries_statements()).map(|s| s.span.clone()).collect();
         let mut direct = direct_quotes(d, text, &blocks, entities);
         let reported = reported_speech(d, text, &sentences, &direct, entities);
         // A fragment quoted inside reported speech ("Lavrov said the strikes “create a strange
@@ -141,7 +142,9 @@ fn trim_span(text: &str, span: Range<usize>) -> Range<usize> {
     start..end.max(start)
 }
 
-fn word_count(text: &str) -> usize {
+/// Words as runs of letters and digits (not whitespace-separated chunks, as
+/// [`crate::text::word_count`] counts them): "—" or "..." alone are no words of a statement.
+fn alnum_words(text: &str) -> usize {
     crate::text::words(text).count()
 }
 
@@ -156,9 +159,9 @@ fn direct_quotes(doc: usize, text: &str, blocks: &[Range<usize>], entities: &Ent
         let block = &blocks[m.block];
         let attribution = attribution_after(text, m.after, block.end)
             .or_else(|| attribution_before(text, blocks[m.first_block].start, m.before));
-        let words = word_count(&text[m.content.clone()]);
+        let words = alnum_words(&text[m.content.clone()]);
         let first = &blocks[m.first_block];
-        let lost_opener = m.before == first.start && !text[first.clone()].trim_start().starts_with(['“', '"', '«']);
+        let lost_opener = m.before == first.start && !marks::opens_with_mark(&text[first.clone()]);
         if lost_opener && attribution.is_none() {
             continue; // a stray closing mark, not a quote
         }

@@ -7,9 +7,10 @@ use std::ops::Range;
 
 use super::attribution::resolve;
 use super::words::{breaks_subject, is_speech_verb};
-use super::{trim_span, word_count, Quote, QuoteKind, SpanIndex, MAX_SOURCE_TOKENS};
-use crate::entities::{tokens_in, Entities, EntityId};
+use super::{alnum_words, trim_span, Quote, QuoteKind, SpanIndex, MAX_SOURCE_TOKENS};
+use crate::entities::{Entities, EntityId};
 use crate::lexicon::BELIEF_VERBS;
+use crate::text::tokens::tokens_in;
 use crate::text::tokens::{is_capitalised, Token};
 
 /// Reported speech in sentences that hold no direct quote.
@@ -67,7 +68,7 @@ pub(super) fn reported_speech(
 /// pronoun, a noun phrase of a few words ("officials", "a senior official", "the ministry").
 fn looks_like_source(text: &str, source: &Range<usize>) -> bool {
     let phrase = &text[source.clone()];
-    let n = word_count(phrase);
+    let n = alnum_words(phrase);
     let first = phrase.split_whitespace().next().unwrap_or("").to_lowercase();
     let clause_word = matches!(
         first.as_str(),
@@ -175,7 +176,7 @@ fn statement(doc: usize, text: &str, parts: Parts) -> Option<Quote> {
     let content = trim_span(text, parts.content);
     let lead = text[content.clone()].len() - text[content.clone()].trim_start_matches([',', ';', ':', ' ']).len();
     let content = content.start + lead..content.end;
-    (word_count(&text[content.clone()]) >= 4).then_some(Quote {
+    (alnum_words(&text[content.clone()]) >= 4).then_some(Quote {
         doc,
         kind: QuoteKind::Reported,
         content,

@@ -61,6 +61,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     out
 }
 
+/// The tokens of `text[span]`, with spans shifted to offsets into `text`.
+pub fn tokens_in(text: &str, span: std::ops::Range<usize>) -> Vec<Token> {
+    tokenize(&text[span.clone()])
+        .into_iter()
+        .map(|t| Token { span: t.span.start + span.start..t.span.end + span.start, word: t.word })
+        .collect()
+}
+
 /// True when `s` looks like the inside of a dotted abbreviation: single letters joined by dots
 /// ("U", "U.S", "a.m").
 fn is_abbrev_chunk(s: &str) -> bool {
