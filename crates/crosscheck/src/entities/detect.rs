@@ -133,7 +133,7 @@ pub(crate) fn detect(doc: usize, text: &str, span: Range<usize>, casing: &WordCa
             let lj = wj.to_lowercase();
             let next_namelike = j + 1 < toks.len() && toks[j + 1].word && namelike(word(j + 1));
             let ok = match lj.as_str() {
-                "of" | "de" | "du" | "da" | "van" | "von" | "der" | "del" | "la" | "bin" | "ibn" => {
+                particle if lexicon::NAME_PARTICLES.contains(&particle) => {
                     has_of |= lj == "of";
                     next_namelike
                 }

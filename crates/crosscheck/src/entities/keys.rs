@@ -6,9 +6,6 @@ use super::{EntityType, Mention};
 use crate::lexicon;
 use crate::lexicon::fold::fold;
 
-pub(super) const CONNECTORS: &[&str] =
-    &["of", "and", "the", "for", "de", "du", "da", "van", "von", "der", "del", "la", "bin", "ibn"];
-
 pub(super) fn in_list(list: &[&str], word: &str) -> bool {
     let w = fold(word.trim_end_matches('.'));
     list.contains(&w.as_str())
@@ -106,7 +103,7 @@ pub(crate) fn translit_key(key: &str) -> String {
 /// Letters of an acronym ("U.S." gives "US"), or of the initials of a name's main words.
 pub(super) fn initials(key: &str) -> String {
     key.split(' ')
-        .filter(|w| !CONNECTORS.contains(w) && !["al", "el"].contains(w))
+        .filter(|w| !lexicon::NAME_CONNECTORS.contains(w) && !["al", "el"].contains(w))
         .filter_map(|w| w.chars().next())
         .collect::<String>()
         .to_uppercase()

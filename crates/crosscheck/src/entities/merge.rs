@@ -7,9 +7,7 @@ use std::ops::Range;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::detect::clean_role;
-use super::keys::{
-    head_type, in_list, initials, keys_of, name_key, role_key, role_matches, translit_key, MentionKeys, CONNECTORS,
-};
+use super::keys::{head_type, in_list, initials, keys_of, name_key, role_key, role_matches, translit_key, MentionKeys};
 use super::{Entities, Entity, EntityId, EntityType, Form, Mention};
 use crate::lexicon;
 use crate::text::tokens::is_acronym;
@@ -65,7 +63,7 @@ pub fn merge(mentions: Vec<Mention>, docs: usize) -> Entities {
     }
     // 1b. A run that ends in a known name with a descriptive word before it ("Takfiri Daesh").
     for (m, k) in keys.iter().enumerate() {
-        let plain = !k.key.split(' ').any(|w| CONNECTORS.contains(&w));
+        let plain = !k.key.split(' ').any(|w| lexicon::NAME_CONNECTORS.contains(&w));
         if k.tokens >= 2 && plain && !known.contains_key(&k.fuzzy) && mentions[m].form == Form::Name {
             let words: Vec<&str> = k.fuzzy.split(' ').collect();
             if let Some(&e) = known.get(&words[1..].join(" ")) {
@@ -108,7 +106,10 @@ pub fn merge(mentions: Vec<Mention>, docs: usize) -> Entities {
             && keys[m].tokens <= 4
             && head_type(&keys[m].key).is_none()
             && !known.contains_key(&keys[m].fuzzy)
-            && !mentions[m].text.split_whitespace().any(|w| in_list(CONNECTORS, w) && w != "bin" && w != "de")
+            && !mentions[m]
+                .text
+                .split_whitespace()
+                .any(|w| in_list(lexicon::NAME_CONNECTORS, w) && w != "bin" && w != "de")
     };
     let mut surnames: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for m in (0..n).filter(|&m| personish(m)) {

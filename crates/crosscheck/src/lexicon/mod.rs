@@ -87,6 +87,8 @@ mod tests {
             ("PLACES", PLACES, Sorted, true),
             ("NEVER_NAME_START", NEVER_NAME_START, Sorted, true),
             ("PLACE_HEADS", PLACE_HEADS, Sorted, true),
+            ("NAME_PARTICLES", NAME_PARTICLES, Sorted, true),
+            ("NAME_CONNECTORS", NAME_CONNECTORS, Sorted, true),
             ("STOPWORDS", STOPWORDS, Sorted, true),
             ("BACK_REFERENCES", BACK_REFERENCES, Sorted, true),
             ("SENTENCE_OPENERS", SENTENCE_OPENERS, Sorted, true),
@@ -136,6 +138,9 @@ mod tests {
     #[test]
     fn derived_lists_agree_with_their_base() {
         assert_eq!(CALENDAR, [WEEKDAYS, MONTHS].concat());
+        for p in NAME_PARTICLES {
+            assert!(NAME_CONNECTORS.contains(p), "{p} joins names but is no connector");
+        }
         for (ap, month) in AP_MONTHS.iter().zip(MONTHS) {
             assert!(month.starts_with(ap), "{ap} abbreviates {month}");
         }

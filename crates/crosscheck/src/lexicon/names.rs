@@ -500,3 +500,14 @@ pub const PLACE_HEADS: &[&str] = &[
     "valley",
     "village",
 ];
+
+/// Lower-case particles inside names ("Osama bin Laden", "Ursula von der Leyen", "Luiz da
+/// Silva") and "of", which joins an organisation's name ("Bank of England"): a capitalised run
+/// goes on through one when a name-like word follows it.
+pub const NAME_PARTICLES: &[&str] = &["bin", "da", "de", "del", "der", "du", "ibn", "la", "of", "van", "von"];
+
+/// Words that may join the parts of one name: the [`NAME_PARTICLES`], and "and", "for" and
+/// "the" ("Islamic State of Iraq and the Levant", "Organization for Security"). Name keys and
+/// initials skip them.
+pub const NAME_CONNECTORS: &[&str] =
+    &["and", "bin", "da", "de", "del", "der", "du", "for", "ibn", "la", "of", "the", "van", "von"];
