@@ -315,3 +315,7 @@ pub const SUBJECT_BREAKS: &[&str] = &[
     "so", "than", "that", "then", "there", "this", "was", "we", "were", "what", "when", "which", "will", "would",
     "you",
 ];
+
+/// Words between a speaker phrase and its speech verb that belong to the verb, not the
+/// speaker: auxiliaries and "also" ("the ministry has said", "Peskov also told reporters").
+pub const CUE_AUXILIARIES: &[&str] = &["also", "had", "has", "have"];

@@ -94,6 +94,7 @@ mod tests {
             ("SENTENCE_OPENERS", SENTENCE_OPENERS, Sorted, true),
             ("SOURCE_ENDS", SOURCE_ENDS, Sorted, true),
             ("SUBJECT_BREAKS", SUBJECT_BREAKS, Sorted, true),
+            ("CUE_AUXILIARIES", CUE_AUXILIARIES, Sorted, true),
             ("CAPTION_MARKS", CAPTION_MARKS, Sorted, true),
             ("CAPTION_STARTS", CAPTION_STARTS, Sorted, true),
             ("FURNITURE_STARTS", FURNITURE_STARTS, Sorted, true),

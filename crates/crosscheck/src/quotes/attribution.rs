@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::words::{breaks_subject, ends_source, is_quote_verb};
+use super::words::{breaks_subject, ends_source, is_quote_verb, joins_cue};
 use super::MAX_SOURCE_TOKENS;
 use crate::entities::{clean_role, role_key, Entities, EntityId, EntityType};
 use crate::lexicon;
@@ -73,7 +73,7 @@ fn speaker_said(text: &str, toks: &[Token], k: usize, stop: usize) -> Option<Att
     }
     let mut s_end = v;
     // "has said", "had told": the auxiliary belongs to the cue.
-    if s_end > k + 1 && matches!(toks[s_end - 1].text(text).to_lowercase().as_str(), "has" | "had" | "have" | "also") {
+    if s_end > k + 1 && joins_cue(toks[s_end - 1].text(text)) {
         s_end -= 1;
     }
     Some(Attribution { source: toks[k].span.start..toks[s_end - 1].span.end, cue: toks[v].span.clone() })
@@ -113,9 +113,7 @@ pub(super) fn attribution_before(text: &str, block_start: usize, before: usize) 
         start += 1;
     }
     let mut s_end = cue;
-    if s_end > start + 1
-        && matches!(toks[s_end - 1].text(text).to_lowercase().as_str(), "has" | "had" | "have" | "also")
-    {
+    if s_end > start + 1 && joins_cue(toks[s_end - 1].text(text)) {
         s_end -= 1;
     }
     while s_end > start && toks[s_end - 1].text(text) == "," {

@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::attribution::resolve;
-use super::words::{breaks_subject, is_speech_verb};
+use super::words::{breaks_subject, is_speech_verb, joins_cue};
 use super::{alnum_words, trim_span, Quote, QuoteKind, SpanIndex, MAX_SOURCE_TOKENS};
 use crate::entities::{Entities, EntityId};
 use crate::lexicon::BELIEF_VERBS;
@@ -155,7 +155,7 @@ impl Sentence<'_> {
     /// Drops an auxiliary or "also" before the cue at `end`, when the phrase from `start`
     /// keeps a word ("has said", "had told", "also said").
     fn before_auxiliary(&self, start: usize, end: usize) -> usize {
-        if end > start + 1 && matches!(self.lw(end - 1).as_str(), "has" | "had" | "have" | "also") {
+        if end > start + 1 && joins_cue(self.t(end - 1)) {
             end - 1
         } else {
             end

@@ -25,6 +25,12 @@ pub(super) fn ends_source(word: &str) -> bool {
     lexicon::SOURCE_ENDS.contains(&w.as_str()) || lexicon::CALENDAR.contains(&w.as_str())
 }
 
+/// Words that sit between a speaker and the cue without being part of the speaker: an
+/// auxiliary or "also" ("the ministry has said", "Peskov also told").
+pub(super) fn joins_cue(word: &str) -> bool {
+    lexicon::CUE_AUXILIARIES.contains(&word.to_lowercase().as_str())
+}
+
 /// Words that cannot be inside a speaker phrase before its cue.
 pub(super) fn breaks_subject(word: &str) -> bool {
     lexicon::SUBJECT_BREAKS.contains(&word.to_lowercase().as_str())
