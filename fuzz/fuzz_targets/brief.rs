@@ -6,8 +6,7 @@
 //! up to 8 documents and briefed again, so that citations across documents are exercised.
 #![no_main]
 
-use crosscheck::render::{render, OutputFormat, RenderOptions};
-use crosscheck::{build_brief, Article, Stages};
+use crosscheck::{build_brief, render, Article, OutputFormat, RenderOptions, Stages};
 use libfuzzer_sys::fuzz_target;
 
 fn check(articles: Vec<Article>) {

@@ -2,8 +2,7 @@
 //! panic; an article that comes back has some non-blank text.
 #![no_main]
 
-use crosscheck::read::{parse_bytes, Format};
-use crosscheck::ReadOptions;
+use crosscheck::{parse_bytes, Format, ReadOptions};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -6,8 +6,7 @@
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use crosscheck::read::{parse_bytes, read_file, Format};
-use crosscheck::ReadOptions;
+use crosscheck::{parse_bytes, read_file, Format, ReadOptions};
 use libfuzzer_sys::fuzz_target;
 
 fn jsonl_path() -> &'static PathBuf {

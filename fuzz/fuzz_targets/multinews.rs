@@ -1,8 +1,7 @@
 //! Multi-News bundles (`|||||` between documents, `NEWLINE_CHAR` for line breaks).
 #![no_main]
 
-use crosscheck::read::{parse_bytes, Format};
-use crosscheck::ReadOptions;
+use crosscheck::{parse_bytes, Format, ReadOptions};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

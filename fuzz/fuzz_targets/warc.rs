@@ -2,8 +2,7 @@
 //! every error names the input and the outcome is never silently empty.
 #![no_main]
 
-use crosscheck::read::read_warc_stream;
-use crosscheck::ReadOptions;
+use crosscheck::{read_warc_stream, ReadOptions};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -6,11 +6,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use crosscheck::progress::Progress;
-use crosscheck::read::{read_inputs, ReadOptions};
-use crosscheck::render::{render, OutputFormat, RenderOptions};
-use crosscheck::summary::{Length, SummaryConfig};
-use crosscheck::{build_brief, Stages};
+use crosscheck::{
+    build_brief, read_inputs, render, Length, OutputFormat, Progress, ReadOptions, RenderOptions, Stages, SummaryConfig,
+};
 use crosscheck_eval::summary as eval_summary;
 use indicatif::{ProgressBar, ProgressStyle};
 

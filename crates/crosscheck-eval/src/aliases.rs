@@ -1,5 +1,5 @@
 //! Alias merging on ECB+: the gold named entity mentions of each topic go through the same
-//! merging as the brief's entities ([`crosscheck::entities::merge`]), and the resulting clusters are
+//! merging as the brief's entities ([`crosscheck::merge_mentions`]), and the resulting clusters are
 //! scored with B-cubed against the corpus's cross-document coreference chains. Topics are
 //! merged separately (a topic is the story set crosscheck would be given) and the items pooled.
 //!
@@ -13,8 +13,7 @@ use serde::Serialize;
 
 use crate::ecbplus::{bcubed, cluster_ids, is_entity_kind, is_named, read_ecbplus, read_selected_sentences};
 use crate::Error;
-use crosscheck::entities::{self, Form, Hint, Mention};
-use crosscheck::text::tokens::is_acronym;
+use crosscheck::{is_acronym, Form, Hint, Mention};
 
 #[derive(Debug, Default, Serialize)]
 pub struct Scores {
@@ -85,7 +84,7 @@ pub fn evaluate(dir: &Path, all_sentences: bool) -> Result<AliasEval, Error> {
                 Mention { doc, span: k..k + 1, text, form, role: None, hint: Hint::default(), defines: None }
             })
             .collect();
-        let merged = entities::merge(input, doc_index.len());
+        let merged = crosscheck::merge_mentions(input, doc_index.len());
         let mut entity_of = vec![usize::MAX; items.len()];
         for (e, entity) in merged.list.iter().enumerate() {
             for m in &entity.mentions {
@@ -196,14 +195,14 @@ fn crosscheck_mentions(
     }
     let topics: Vec<Vec<&StoryLine>> = by_topic.into_values().collect();
     let start = std::time::Instant::now();
-    let mentions_of = |docs: &Vec<&StoryLine>, worker: Option<&mut entities::ner::NerWorker>| {
-        let articles = docs.iter().map(|s| crosscheck::read::Article::from_text(&s.id, &s.text)).collect();
-        let analysis = crosscheck::analysis::Analysis::new(articles);
-        let found = entities::find_entities_with(&analysis, worker);
+    let mentions_of = |docs: &Vec<&StoryLine>, worker: Option<&mut crosscheck::NerWorker>| {
+        let articles = docs.iter().map(|s| crosscheck::Article::from_text(&s.id, &s.text)).collect();
+        let analysis = crosscheck::Analysis::new(articles);
+        let found = crosscheck::find_entities_with(&analysis, worker);
         let mut per_doc: Vec<DocMentions> = vec![Vec::new(); docs.len()];
         for e in &found.list {
             for m in &e.mentions {
-                per_doc[m.doc].push((entities::name_key(&m.text), e.kind.as_str().to_string()));
+                per_doc[m.doc].push((crosscheck::name_key(&m.text), e.kind.as_str().to_string()));
             }
         }
         docs.iter().map(|s| s.id.clone()).zip(per_doc).collect::<Vec<_>>()
@@ -211,7 +210,7 @@ fn crosscheck_mentions(
     let out: FxHashMap<String, DocMentions> = match ner_command {
         // One model worker, so one topic at a time (the model is the slow part anyway).
         Some(command) => {
-            let mut worker = entities::ner::NerWorker::spawn(command).map_err(|e| Error::BadRecord {
+            let mut worker = crosscheck::NerWorker::spawn(command).map_err(|e| Error::BadRecord {
                 path: command.to_string(),
                 line: 0,
                 message: e.to_string(),
@@ -240,7 +239,7 @@ fn peer_mentions(path: &Path, stories: &[StoryLine]) -> Result<FxHashMap<String,
             .mentions
             .iter()
             .filter(|m| m.start < m.end && m.end <= chars.len())
-            .map(|m| (entities::name_key(&chars[m.start..m.end].iter().collect::<String>()), m.kind.clone()))
+            .map(|m| (crosscheck::name_key(&chars[m.start..m.end].iter().collect::<String>()), m.kind.clone()))
             .collect();
         out.insert(p.id, mentions);
     }
@@ -275,7 +274,7 @@ pub fn evaluate_mentions(dir: &Path, pred: Option<&Path>, ner_command: Option<&s
     let empty = Vec::new();
     for g in &gold {
         e.gold_mentions += 1;
-        let key = entities::name_key(name_part(&g.text));
+        let key = crosscheck::name_key(name_part(&g.text));
         let found = system.get(&g.doc).unwrap_or(&empty);
         // Prefer an exact key for the type; any overlapping key counts as detected.
         let hit = found.iter().find(|(k, _)| *k == key).or_else(|| found.iter().find(|(k, _)| keys_match(k, &key)));

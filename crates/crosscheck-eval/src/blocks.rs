@@ -1,4 +1,4 @@
-//! Block classification quality: per-kind precision and recall of [`crosscheck::blocks::classify_blocks`]
+//! Block classification quality: per-kind precision and recall of [`crosscheck::classify_blocks`]
 //! on a labelled set (one `{"id", "lines": [[kind, text], ...]}` object a line; the document is
 //! the lines joined by newlines, and each line is one block).
 
@@ -8,7 +8,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::Error;
-use crosscheck::blocks::{classify_blocks, BlockKind};
+use crosscheck::{classify_blocks, BlockKind};
 
 pub const KINDS: [BlockKind; 7] = [
     BlockKind::Body,

@@ -12,8 +12,7 @@ use rayon::prelude::*;
 use serde::Deserialize;
 
 use crate::Error;
-use crosscheck::blocks::{classify_blocks, BlockKind};
-use crosscheck::read::parse_html_page;
+use crosscheck::{classify_blocks, parse_html_page, BlockKind};
 
 #[derive(Debug, Deserialize)]
 struct Truth {

@@ -415,12 +415,12 @@ pub fn predict(files: &[GoldFile]) -> Vec<FilePredictions> {
     files
         .par_iter()
         .map(|f| {
-            let article = crosscheck::read::Article::from_text(&f.name, &f.text);
-            let analysis = crosscheck::analysis::Analysis::new(vec![article]);
-            let found = crosscheck::entities::find_entities(&analysis);
-            let said = crosscheck::quotes::find_quotes(&analysis, &found);
+            let article = crosscheck::Article::from_text(&f.name, &f.text);
+            let analysis = crosscheck::Analysis::new(vec![article]);
+            let found = crosscheck::find_entities(&analysis);
+            let said = crosscheck::find_quotes(&analysis, &found);
             let text = &analysis.docs[0].article.text;
-            let index = crosscheck::offsets::CharIndex::new(text);
+            let index = crosscheck::CharIndex::new(text);
             let span = |r: &std::ops::Range<usize>| {
                 let (start, end) = index.range(r);
                 [start, end]

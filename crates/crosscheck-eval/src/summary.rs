@@ -11,10 +11,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::Error;
-use crosscheck::analysis::Analysis;
-use crosscheck::read::Article;
-use crosscheck::summary::{summarize, Length, SummaryConfig};
-use crosscheck::text::{truncate_words, TermMaker};
+use crosscheck::{summarize, truncate_words, Analysis, Article, Length, SummaryConfig, TermMaker};
 
 /// One cluster of a summarization data set (see ../shared/data/README.md).
 #[derive(Debug, Clone, Deserialize)]

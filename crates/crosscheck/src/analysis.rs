@@ -15,7 +15,9 @@ use crate::text::{self, TermMaker};
 /// One article with its blocks.
 #[derive(Debug, Clone)]
 pub struct AnalyzedDoc {
+    /// The article as read.
     pub article: Article,
+    /// Its lines, classified, in order.
     pub blocks: Vec<Block>,
 }
 
@@ -30,13 +32,17 @@ impl AnalyzedDoc {
 /// One sentence of one document.
 #[derive(Debug, Clone)]
 pub struct Sentence {
+    /// Index of its document in [`Analysis::docs`].
     pub doc: usize,
+    /// Index of its block in that document's blocks.
     pub block: usize,
+    /// Its block's kind.
     pub kind: BlockKind,
     /// Byte span into the document's text.
     pub span: Range<usize>,
     /// Rank among the reporting sentences of its document (0 = first), or `usize::MAX`.
     pub position: usize,
+    /// Whitespace-separated words.
     pub words: usize,
     /// An evaluative or personal aside, even inside a body block.
     pub opinion: bool,
@@ -56,10 +62,13 @@ pub struct Sentence {
 /// The analysed story.
 #[derive(Debug)]
 pub struct Analysis {
+    /// The documents, in input order.
     pub docs: Vec<AnalyzedDoc>,
+    /// Every sentence of every block, document by document and in text order.
     pub sentences: Vec<Sentence>,
     /// TF-IDF vector of each sentence (same index as `sentences`).
     pub vectors: Vec<SparseVec>,
+    /// Number of term and bigram ids in the story's vocabulary.
     pub vocab_size: usize,
 }
 
@@ -135,6 +144,7 @@ impl Analysis {
         &self.sentences[from..to]
     }
 
+    /// The text of sentence `s`.
     pub fn text_of(&self, s: &Sentence) -> &str {
         &self.docs[s.doc].article.text[s.span.clone()]
     }

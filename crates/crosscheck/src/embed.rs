@@ -100,12 +100,9 @@ impl Vocabulary {
         *self.pairs.entry((first, second)).or_insert_with(|| fresh(&mut self.next))
     }
 
+    /// How many ids have been handed out.
     pub fn len(&self) -> usize {
         self.next as usize
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.next == 0
     }
 }
 

@@ -15,27 +15,52 @@
 //! stages share. The library does no terminal output and has no global state that changes
 //! results (a per-thread stem cache is a memo); the CLI is a thin shell over it.
 
-pub mod analysis;
-pub mod blocks;
-pub mod brief;
-pub mod embed;
-pub mod entities;
-pub mod error;
+#![warn(missing_docs)]
+
+// Stage modules are private: what other crates use is re-exported below, so the public API is
+// this list and not every helper a stage needs.
+mod analysis;
+mod blocks;
+mod brief;
+mod embed;
+mod entities;
+mod error;
 pub mod lexicon;
-pub mod offsets;
-pub mod progress;
-pub mod quotes;
-pub mod read;
-pub mod render;
-pub mod story;
-pub mod summary;
-pub mod support;
-pub mod text;
+mod offsets;
+mod progress;
+mod quotes;
+mod read;
+mod render;
+mod story;
+mod summary;
+mod support;
+mod text;
 
 #[cfg(test)]
 mod testing;
 
-pub use brief::{build_brief, project, Brief};
+pub use analysis::{Analysis, AnalyzedDoc, Sentence};
+pub use blocks::{classify_blocks, Block, BlockKind};
+pub use brief::{
+    build_brief, project, BlockOut, Brief, ClaimOut, ClaimStatus, DocumentOut, EntityOut, EvidenceOut, FramingOut,
+    QuoteOut, RangeOut, Skipped, SpanOut, SummaryOut, TimelineEntryOut,
+};
+pub use entities::ner::NerWorker;
+pub use entities::{
+    find_entities, find_entities_with, merge as merge_mentions, name_key, Entities, Entity, EntityId, EntityType, Form,
+    Hint, Mention,
+};
 pub use error::{ReadError, ReadErrorKind};
-pub use read::{Article, ReadOptions};
+pub use offsets::CharIndex;
+pub use progress::{Progress, Stage};
+pub use quotes::{find_quotes, Quote, QuoteKind};
+pub use read::{
+    parse_bytes, parse_html_page, read_file, read_inputs, read_warc_stream, Article, Field, FieldMap, Format,
+    ReadOptions, ReadOutcome,
+};
+pub use render::{render, OutputFormat, RenderOptions};
 pub use story::{Stages, Story};
+pub use summary::{summarize, Length, SummaryConfig, SummarySentence};
+pub use text::dates::{date_spans, DateKind};
+pub use text::tokens::is_acronym;
+pub use text::{truncate_words, TermMaker};

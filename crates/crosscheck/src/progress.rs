@@ -12,16 +12,21 @@ use std::sync::Arc;
 pub enum Stage {
     /// Blocks, sentences, terms and vectors of every document.
     Analysis,
+    /// Selecting the summary's sentences.
     Summary,
+    /// Finding and merging entities.
     Entities,
+    /// Finding who said what.
     Quotes,
     /// Character offsets and output records.
     Assembly,
 }
 
 impl Stage {
+    /// Every stage, in the order they run.
     pub const ALL: [Stage; 5] = [Stage::Analysis, Stage::Summary, Stage::Entities, Stage::Quotes, Stage::Assembly];
 
+    /// What the stage is doing, for a progress line ("finding quotes").
     pub fn as_str(self) -> &'static str {
         match self {
             Stage::Analysis => "analysing",
@@ -38,6 +43,7 @@ impl Stage {
 pub struct Progress(Arc<dyn Fn(Stage, usize, usize) + Send + Sync>);
 
 impl Progress {
+    /// A hook that calls `f(stage, done, total)` as each stage starts.
     pub fn new(f: impl Fn(Stage, usize, usize) + Send + Sync + 'static) -> Progress {
         Progress(Arc::new(f))
     }

@@ -26,7 +26,7 @@ pub struct Stages {
     /// Command of an entity-model worker (`workers/ner_worker.py`) to type entities with;
     /// when it cannot start, entities are typed by rules and a warning is logged.
     pub ner_command: Option<String>,
-    /// Told as each stage starts (see [`crate::progress`]).
+    /// Told as each stage starts (see [`crate::Progress`]).
     pub progress: Option<Progress>,
 }
 

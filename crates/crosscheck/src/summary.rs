@@ -38,6 +38,7 @@ pub enum Length {
     Words(usize),
     /// Whole sentences until at least this many words; the caller may cut the last one.
     AtLeastWords(usize),
+    /// This many sentences.
     Sentences(usize),
 }
 

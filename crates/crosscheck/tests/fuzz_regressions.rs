@@ -2,8 +2,7 @@
 //! names the fuzz target (fuzz/fuzz_targets/) and how the input was found; the bytes are the
 //! minimized input. A reader must turn any input into articles or `ReadError`s, never panic.
 
-use crosscheck::read::read_warc_stream;
-use crosscheck::ReadOptions;
+use crosscheck::{read_warc_stream, ReadOptions};
 
 /// warc target. A `response` record whose HTTP body is chunked with a chunk size near
 /// `usize::MAX` ("ffffffffffffffff"): `start + size` in `dechunk` wraps, so the slice end falls

@@ -4,9 +4,7 @@
 
 use std::path::Path;
 
-use crosscheck::read::{read_inputs, ReadOptions};
-use crosscheck::render::{render, OutputFormat, RenderOptions};
-use crosscheck::{project, Brief, Stages, Story};
+use crosscheck::{project, read_inputs, render, Brief, OutputFormat, ReadOptions, RenderOptions, Stages, Story};
 
 fn example_brief() -> Brief {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/story");

@@ -33,12 +33,19 @@ pub use register::Register;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BlockKind {
+    /// The article's own reporting.
     Body,
+    /// A turn of a transcript or interview ("Question: ...", "Jane Doe: ...").
     QuoteBlock,
+    /// The writer's or outlet's opinion ("Comment: ...", evaluative asides).
     Editorial,
+    /// An image or video caption or credit.
     Caption,
+    /// A reader comment, and everything after a comment marker.
     ReaderComment,
+    /// Page furniture: link lists, share buttons, copyright lines.
     Boilerplate,
+    /// Another article pasted into the page, with its headline.
     EmbeddedArticle,
 }
 
@@ -55,6 +62,7 @@ impl BlockKind {
         matches!(self, BlockKind::Body | BlockKind::QuoteBlock | BlockKind::Editorial | BlockKind::EmbeddedArticle)
     }
 
+    /// The kind's name in the JSON contract ("quote_block").
     pub fn as_str(self) -> &'static str {
         match self {
             BlockKind::Body => "body",
@@ -71,7 +79,9 @@ impl BlockKind {
 /// A classified span of an article's text (byte offsets).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Block {
+    /// What the line is.
     pub kind: BlockKind,
+    /// Byte span of the line, without its surrounding whitespace.
     pub span: Range<usize>,
 }
 

@@ -109,7 +109,7 @@ pub struct Hint {
     pub after_place_preposition: bool,
     /// Written after "the": institutions, teams and some places take it; people do not.
     pub after_the: bool,
-    /// The type a trained recogniser gave the span, when one ran ([`ner`]).
+    /// The type a trained recogniser gave the span, when one ran (`ner`).
     pub model: Option<EntityType>,
 }
 

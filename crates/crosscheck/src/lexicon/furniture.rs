@@ -1,6 +1,6 @@
 //! Page furniture: the phrases by which news pages mark what is not the article (captions and
 //! photo credits, share buttons, bylines, sign-up prompts), for the block cues
-//! ([`crate::blocks`]). Lower case, as [`super::fold`] writes the line they are matched against.
+//! (`blocks`). Lower case, as [`super::fold`] writes the line they are matched against.
 //! A few entries end in a space or a colon on purpose ("by ", "photo:"): the bare word would
 //! match ordinary prose.
 

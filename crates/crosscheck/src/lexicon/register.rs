@@ -1,6 +1,6 @@
 //! The register of a line: the words of a writer's own voice (stance words, slang, "I" and
 //! "you") that the block classifier counts outside quotation marks
-//! ([`crate::blocks::Register`]). Every entry is lower case with straight apostrophes, as
+//! (`blocks::Register`). Every entry is lower case with straight apostrophes, as
 //! [`super::fold`] writes the text it is matched against; entries are matched as substrings
 //! by one automaton and then checked for word edges, so a phrase ("of course") is one entry.
 

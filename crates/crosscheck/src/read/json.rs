@@ -11,12 +11,19 @@ use crate::error::{ReadError, ReadErrorKind};
 /// The fields of an article record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
+    /// The article's text.
     Text,
+    /// Its title.
     Title,
+    /// Its address.
     Url,
+    /// Its publisher.
     Outlet,
+    /// Its publication date.
     Date,
+    /// Its author.
     Author,
+    /// A record id, which names the document in `source`.
     Id,
 }
 

@@ -14,7 +14,7 @@ use std::path::Path;
 
 use crate::error::{ReadError, ReadErrorKind};
 
-pub use json::{parse_json_articles, Field, FieldMap};
+pub use json::{Field, FieldMap};
 
 /// Reads a stream of WARC records (already decompressed); see the `warc` module.
 pub fn read_warc_stream(name: &str, reader: impl std::io::BufRead, opts: &ReadOptions) -> ReadOutcome {
@@ -26,22 +26,28 @@ pub fn read_warc_stream(name: &str, reader: impl std::io::BufRead, opts: &ReadOp
 pub fn parse_html_page(name: &str, bytes: &[u8]) -> Result<Article, ReadError> {
     html::parse_html(name, bytes)
 }
-pub use multinews::split_multinews;
 
 /// One article as read, before any analysis. `text` is what all offsets refer to.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Article {
     /// Where it came from: a path, "path:line", "-" for standard input, or an id.
     pub source: String,
+    /// The title the source gives (JSON field, HTML metadata), if any.
     pub title: Option<String>,
+    /// The publisher, if the source names it.
     pub outlet: Option<String>,
+    /// The page's address, if known.
     pub url: Option<String>,
+    /// The publication date as the source writes it.
     pub date: Option<String>,
+    /// The author or byline as the source gives it.
     pub author: Option<String>,
+    /// The text as read; every offset refers to it.
     pub text: String,
 }
 
 impl Article {
+    /// An article of plain text with no metadata.
     pub fn from_text(source: impl Into<String>, text: impl Into<String>) -> Self {
         Article { source: source.into(), text: text.into(), ..Default::default() }
     }
@@ -65,7 +71,9 @@ impl Default for ReadOptions {
 /// What reading a set of inputs gave: the articles, and one error per input that failed.
 #[derive(Debug, Default)]
 pub struct ReadOutcome {
+    /// Every article read, in input order.
     pub articles: Vec<Article>,
+    /// One error per input (file, line, record) that could not be read.
     pub errors: Vec<ReadError>,
 }
 
@@ -85,9 +93,13 @@ impl ReadOutcome {
 /// The formats crosscheck reads, chosen from the file name and, failing that, the content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// Plain text, taken as is.
     Text,
+    /// An HTML page: its main text and metadata are extracted.
     Html,
+    /// JSON: an article object, an array of them, or a cluster `{"documents": [...]}`.
     Json,
+    /// A Multi-News bundle: documents separated by `|||||`, `NEWLINE_CHAR` for line breaks.
     MultiNews,
 }
 

@@ -8,11 +8,16 @@ mod terminal;
 use crate::blocks::BlockKind;
 use crate::brief::{Brief, DocumentOut, EntityOut, QuoteOut};
 
+/// How a brief is written out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OutputFormat {
+    /// Plain text for a terminal (control characters neutralised).
     Terminal,
+    /// Markdown with article text escaped.
     Markdown,
+    /// The JSON contract (docs/brief.schema.json), pretty-printed.
     Json,
+    /// A self-contained HTML page, every string escaped.
     Html,
 }
 
@@ -111,6 +116,7 @@ fn quote_line(q: &QuoteOut) -> String {
     }
 }
 
+/// Writes `brief` in `format`.
 pub fn render(brief: &Brief, format: OutputFormat, opts: RenderOptions) -> String {
     match format {
         OutputFormat::Terminal => terminal::render(brief, opts),

@@ -19,8 +19,11 @@ use crate::lexicon;
 /// Which shape a date expression has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateKind {
+    /// Weekday, month, day and year, as wire captions date a picture.
     WeekdayDate,
+    /// A run of numbers and calendar or stamp words ("October 1, 2015", "14:02, Mon 15 Jul").
     Stamp,
+    /// An ISO 8601 calendar date ("2015-10-01").
     Iso,
 }
 
