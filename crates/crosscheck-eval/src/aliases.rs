@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::ecbplus::{bcubed, cluster_ids, is_entity_kind, is_named, read_ecbplus, read_selected_sentences};
 use crate::Error;
-use crosscheck::{is_acronym, Form, Hint, Mention};
+use crosscheck::{is_acronym, DocId, Form, Hint, Mention};
 
 #[derive(Debug, Default, Serialize)]
 pub struct Scores {
@@ -81,7 +81,15 @@ pub fn evaluate(dir: &Path, all_sentences: bool) -> Result<AliasEval, Error> {
                 let text = name_part(&m.text).to_string();
                 let form = if !text.contains(' ') && is_acronym(&text) { Form::Acronym } else { Form::Name };
                 // A unique span per item lets the clusters be read back per item.
-                Mention { doc, span: k..k + 1, text, form, role: None, hint: Hint::default(), defines: None }
+                Mention {
+                    doc: DocId::new(doc),
+                    span: k..k + 1,
+                    text,
+                    form,
+                    role: None,
+                    hint: Hint::default(),
+                    defines: None,
+                }
             })
             .collect();
         let merged = crosscheck::merge_mentions(input, doc_index.len());
@@ -202,7 +210,7 @@ fn crosscheck_mentions(
         let mut per_doc: Vec<DocMentions> = vec![Vec::new(); docs.len()];
         for e in &found.list {
             for m in &e.mentions {
-                per_doc[m.doc].push((crosscheck::name_key(&m.text), e.kind.as_str().to_string()));
+                per_doc[m.doc.index()].push((crosscheck::name_key(&m.text), e.kind.as_str().to_string()));
             }
         }
         docs.iter().map(|s| s.id.clone()).zip(per_doc).collect::<Vec<_>>()

@@ -92,7 +92,7 @@ pub fn cluster_articles(cluster: &Cluster) -> Vec<Article> {
 pub fn summarize_cluster(cluster: &Cluster, words: usize, config: &SummaryConfig, maker: &mut TermMaker) -> String {
     let analysis = Analysis::with_term_maker(cluster_articles(cluster), maker);
     let chosen = summarize(&analysis, Length::AtLeastWords(words), config);
-    let text: Vec<&str> = chosen.iter().map(|c| analysis.text_of(&analysis.sentences[c.sentence])).collect();
+    let text: Vec<&str> = chosen.iter().map(|c| analysis.text_of(analysis.sentence(c.sentence))).collect();
     truncate_words(&text.join(" "), words)
 }
 

@@ -9,6 +9,7 @@ use rayon::prelude::*;
 
 use crate::blocks::{self, Block, BlockKind, LineCues, Register};
 use crate::embed::{self, SparseVec, Vocabulary};
+use crate::ids::{DocId, SentenceId};
 use crate::read::Article;
 use crate::text::{self, TermMaker};
 
@@ -32,8 +33,8 @@ impl AnalyzedDoc {
 /// One sentence of one document.
 #[derive(Debug, Clone)]
 pub struct Sentence {
-    /// Index of its document in [`Analysis::docs`].
-    pub doc: usize,
+    /// Its document.
+    pub doc: DocId,
     /// Index of its block in that document's blocks.
     pub block: usize,
     /// Its block's kind.
@@ -113,7 +114,7 @@ impl Analysis {
                     .collect();
                 let reporting = r.kind.is_reporting();
                 sentences.push(Sentence {
-                    doc: d,
+                    doc: DocId::new(d),
                     block: r.block,
                     kind: r.kind,
                     span: r.span,
@@ -137,8 +138,28 @@ impl Analysis {
         Analysis { docs, sentences, vectors, vocab_size: vocab.len() }
     }
 
+    /// Document `d`.
+    pub fn doc(&self, d: DocId) -> &AnalyzedDoc {
+        &self.docs[d.index()]
+    }
+
+    /// Every document's id, in input order.
+    pub fn doc_ids(&self) -> impl Iterator<Item = DocId> {
+        (0..self.docs.len()).map(DocId::new)
+    }
+
+    /// Sentence `id`.
+    pub fn sentence(&self, id: SentenceId) -> &Sentence {
+        &self.sentences[id.index()]
+    }
+
+    /// The TF-IDF vector of sentence `id`.
+    pub fn vector(&self, id: SentenceId) -> &SparseVec {
+        &self.vectors[id.index()]
+    }
+
     /// The sentences of document `d` (sentences are stored document by document).
-    pub fn sentences_of(&self, d: usize) -> &[Sentence] {
+    pub fn sentences_of(&self, d: DocId) -> &[Sentence] {
         let from = self.sentences.partition_point(|s| s.doc < d);
         let to = self.sentences.partition_point(|s| s.doc <= d);
         &self.sentences[from..to]
@@ -146,7 +167,7 @@ impl Analysis {
 
     /// The text of sentence `s`.
     pub fn text_of(&self, s: &Sentence) -> &str {
-        &self.docs[s.doc].article.text[s.span.clone()]
+        &self.doc(s.doc).article.text[s.span.clone()]
     }
 }
 

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::blocks::BlockKind;
 use crate::entities::EntityType;
 use crate::error::ReadError;
+use crate::ids::{DocId, EntityId};
 use crate::offsets::CharIndex;
 use crate::progress::Stage;
 use crate::quotes::QuoteKind;
@@ -252,12 +253,12 @@ pub fn build_brief(articles: Vec<Article>, errors: &[ReadError], stages: &Stages
     project(&story, errors)
 }
 
-fn doc_id(d: usize) -> String {
-    format!("d{}", d + 1)
+fn doc_id(d: DocId) -> String {
+    format!("d{}", d.index() + 1)
 }
 
-fn entity_id(e: usize) -> String {
-    format!("e{}", e + 1)
+fn entity_id(e: EntityId) -> String {
+    format!("e{}", e.index() + 1)
 }
 
 /// Projects a story into the JSON contract; `errors` are carried into `skipped`.
@@ -265,10 +266,9 @@ pub fn project(story: &Story, errors: &[ReadError]) -> Brief {
     let analysis = story.analysis();
     let index: Vec<CharIndex> = analysis.docs.iter().map(|d| CharIndex::new(&d.article.text)).collect();
     let documents = analysis
-        .docs
-        .iter()
-        .enumerate()
-        .map(|(d, doc)| {
+        .doc_ids()
+        .map(|d| {
+            let doc = analysis.doc(d);
             let a = &doc.article;
             DocumentOut {
                 id: doc_id(d),
@@ -283,7 +283,7 @@ pub fn project(story: &Story, errors: &[ReadError]) -> Brief {
                     .blocks
                     .iter()
                     .map(|b| {
-                        let (start, end) = index[d].range(&b.span);
+                        let (start, end) = index[d.index()].range(&b.span);
                         BlockOut { kind: b.kind, start, end }
                     })
                     .collect(),
@@ -294,8 +294,8 @@ pub fn project(story: &Story, errors: &[ReadError]) -> Brief {
         .summary()
         .iter()
         .map(|c| {
-            let s = &analysis.sentences[c.sentence];
-            let (start, end) = index[s.doc].range(&s.span);
+            let s = analysis.sentence(c.sentence);
+            let (start, end) = index[s.doc.index()].range(&s.span);
             SummaryOut {
                 text: analysis.text_of(s).to_string(),
                 doc: doc_id(s.doc),
@@ -311,7 +311,7 @@ pub fn project(story: &Story, errors: &[ReadError]) -> Brief {
         .iter()
         .enumerate()
         .map(|(n, e)| EntityOut {
-            id: entity_id(n),
+            id: entity_id(EntityId::new(n)),
             name: e.name.clone(),
             kind: e.kind,
             aliases: e.aliases.clone(),
@@ -321,7 +321,7 @@ pub fn project(story: &Story, errors: &[ReadError]) -> Brief {
                 .mentions
                 .iter()
                 .map(|m| {
-                    let (start, end) = index[m.doc].range(&m.span);
+                    let (start, end) = index[m.doc.index()].range(&m.span);
                     SpanOut { doc: doc_id(m.doc), start, end }
                 })
                 .collect(),
@@ -331,11 +331,11 @@ pub fn project(story: &Story, errors: &[ReadError]) -> Brief {
         .quotes()
         .iter()
         .map(|q| {
-            let text = &analysis.docs[q.doc].article.text;
-            let (start, end) = index[q.doc].range(&q.content);
+            let text = &analysis.doc(q.doc).article.text;
+            let (start, end) = index[q.doc.index()].range(&q.content);
             QuoteOut {
                 speaker: q.speaker.map(|e| found.entity(e).name.clone()),
-                speaker_id: q.speaker.map(|e| entity_id(e.index())),
+                speaker_id: q.speaker.map(entity_id),
                 role: q.role.clone(),
                 text: text[q.content.clone()].to_string(),
                 kind: q.kind,
@@ -344,7 +344,7 @@ pub fn project(story: &Story, errors: &[ReadError]) -> Brief {
                 start,
                 end,
                 source: q.source.as_ref().map(|s| {
-                    let (start, end) = index[q.doc].range(s);
+                    let (start, end) = index[q.doc.index()].range(s);
                     RangeOut { start, end }
                 }),
             }

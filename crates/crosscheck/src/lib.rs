@@ -25,6 +25,7 @@ mod brief;
 mod embed;
 mod entities;
 mod error;
+mod ids;
 pub mod lexicon;
 mod offsets;
 mod progress;
@@ -47,10 +48,11 @@ pub use brief::{
 };
 pub use entities::ner::NerWorker;
 pub use entities::{
-    find_entities, find_entities_with, merge as merge_mentions, name_key, Entities, Entity, EntityId, EntityType, Form,
-    Hint, Mention,
+    find_entities, find_entities_with, merge as merge_mentions, name_key, Entities, Entity, EntityType, Form, Hint,
+    Mention,
 };
 pub use error::{ReadError, ReadErrorKind};
+pub use ids::{DocId, EntityId, SentenceId};
 pub use offsets::CharIndex;
 pub use progress::{Progress, Stage};
 pub use quotes::{find_quotes, Quote, QuoteKind};

@@ -104,7 +104,7 @@ impl Story {
         let quotes = if stages.quotes { quotes::find_quotes(&analysis, &entities) } else { Vec::new() };
         let mut notes = Vec::new();
         if let Some(Length::Words(budget)) = stages.summary {
-            let words: usize = summary.iter().map(|c| analysis.sentences[c.sentence].words).sum();
+            let words: usize = summary.iter().map(|c| analysis.sentence(c.sentence).words).sum();
             if words > budget {
                 notes.push(format!(
                     "No reporting sentence fits the {budget}-word budget; the summary is the shortest one ({words} words)."

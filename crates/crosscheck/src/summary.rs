@@ -29,6 +29,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
 use crate::embed::{self, SparseVec};
+use crate::ids::{DocId, SentenceId};
 use crate::support::stating_documents;
 
 /// How long the summary should be.
@@ -117,9 +118,9 @@ impl Default for SummaryConfig {
 #[derive(Debug, Clone, PartialEq)]
 pub struct SummarySentence {
     /// Index into `Analysis::sentences`.
-    pub sentence: usize,
+    pub sentence: SentenceId,
     /// Document indices that state it, its own first.
-    pub citations: Vec<usize>,
+    pub citations: Vec<DocId>,
 }
 
 /// Selects summary sentences and orders them for reading.
@@ -150,7 +151,7 @@ pub fn summarize(analysis: &Analysis, length: Length, config: &SummaryConfig) ->
         for &i in &candidates {
             let s = &analysis.sentences[i];
             for (c, w) in concepts(s, config.bigram_weight) {
-                let e = best_in_doc.entry((c, s.doc)).or_insert(0.0);
+                let e = best_in_doc.entry((c, s.doc.index())).or_insert(0.0);
                 *e = e.max(prior(i) * w);
             }
         }
@@ -176,10 +177,10 @@ pub fn summarize(analysis: &Analysis, length: Length, config: &SummaryConfig) ->
     pool.sort_by(|a, b| b.1.total_cmp(&a.1));
     pool.truncate(config.support_pool.max(1) * 4);
     // The stating documents found here are the chosen sentences' citations later.
-    let mut stated_by: HashMap<usize, Vec<usize>> = HashMap::default();
+    let mut stated_by: HashMap<usize, Vec<DocId>> = HashMap::default();
     if docs_total > 1 && config.w_support > 0.0 {
         for (i, score) in pool.iter_mut().take(config.support_pool) {
-            let docs = stating_documents(analysis, *i, config.cite_threshold);
+            let docs = stating_documents(analysis, SentenceId::new(*i), config.cite_threshold);
             *score += config.w_support * (docs.len() - 1) as f32 / (docs_total - 1) as f32;
             stated_by.insert(*i, docs);
         }
@@ -218,7 +219,7 @@ pub fn summarize(analysis: &Analysis, length: Length, config: &SummaryConfig) ->
                 0.0
             };
             let expected_gain = saturated_gain(&token_counts[&i], &expected, &in_summary) / s.words.max(1) as f32;
-            let damping = config.doc_damping.powi(per_doc[s.doc]) * doc_factor[s.doc];
+            let damping = config.doc_damping.powi(per_doc[s.doc.index()]) * doc_factor[s.doc.index()];
             let quoted =
                 (1.0 - config.quote_penalty * s.quoted) * if s.dangling { 1.0 - config.dangling_penalty } else { 1.0 };
             let gain = (config.w_coverage * coverage + config.w_expected * expected_gain + stat) * damping * quoted;
@@ -247,7 +248,7 @@ pub fn summarize(analysis: &Analysis, length: Length, config: &SummaryConfig) ->
         for &(t, n) in &token_counts[&i] {
             in_summary[t as usize] += n as f32;
         }
-        per_doc[s.doc] += 1;
+        per_doc[s.doc.index()] += 1;
         words += s.words;
         chosen.push(i);
     }
@@ -260,9 +261,10 @@ pub fn summarize(analysis: &Analysis, length: Length, config: &SummaryConfig) ->
     chosen
         .into_iter()
         .map(|i| {
-            let citations =
-                stated_by.remove(&i).unwrap_or_else(|| stating_documents(analysis, i, config.cite_threshold));
-            SummarySentence { sentence: i, citations }
+            let citations = stated_by
+                .remove(&i)
+                .unwrap_or_else(|| stating_documents(analysis, SentenceId::new(i), config.cite_threshold));
+            SummarySentence { sentence: SentenceId::new(i), citations }
         })
         .collect()
 }
@@ -284,19 +286,19 @@ fn expected_counts(
     let mut per_doc_total = vec![0.0f32; analysis.docs.len()];
     for &i in candidates {
         let s = &analysis.sentences[i];
-        per_doc_total[s.doc] += prior(i) * s.tokens.len() as f32;
+        per_doc_total[s.doc.index()] += prior(i) * s.tokens.len() as f32;
     }
     let docs = per_doc_total.iter().filter(|&&t| t > 0.0).count().max(1) as f32;
     let mut expected = vec![0.0f32; analysis.vocab_size];
     for &i in candidates {
         let s = &analysis.sentences[i];
-        let w = prior(i) / per_doc_total[s.doc].max(1e-6) / docs * budget;
+        let w = prior(i) / per_doc_total[s.doc.index()].max(1e-6) / docs * budget;
         for &t in &s.tokens {
             expected[t as usize] += w;
         }
     }
     if consensus_exponent > 0.0 && docs > 1.0 {
-        let mut seen_in: Vec<(u32, usize)> = candidates
+        let mut seen_in: Vec<(u32, DocId)> = candidates
             .iter()
             .flat_map(|&i| analysis.sentences[i].tokens.iter().map(move |&t| (t, analysis.sentences[i].doc)))
             .collect();
@@ -334,7 +336,7 @@ fn ends_like_a_sentence(text: &str) -> bool {
 
 fn relative_position(analysis: &Analysis, i: usize) -> f32 {
     let s = &analysis.sentences[i];
-    let doc_len = analysis.docs[s.doc].article.text.len().max(1);
+    let doc_len = analysis.doc(s.doc).article.text.len().max(1);
     s.span.start as f32 / doc_len as f32
 }
 
@@ -345,7 +347,7 @@ fn doc_centrality(analysis: &Analysis) -> Vec<f32> {
     // Raw term counts of all reporting sentences: document-level agreement, not sentence IDF.
     let mut pairs: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n];
     for s in analysis.sentences.iter().filter(|s| s.kind.is_reporting()) {
-        pairs[s.doc].extend(s.terms.iter().map(|&t| (t, 1.0)));
+        pairs[s.doc.index()].extend(s.terms.iter().map(|&t| (t, 1.0)));
     }
     let vectors: Vec<SparseVec> = pairs.into_iter().map(SparseVec::from_weights).collect();
     let non_empty: Vec<usize> = (0..n).filter(|&d| !vectors[d].is_empty()).collect();
@@ -368,7 +370,7 @@ fn doc_centrality(analysis: &Analysis) -> Vec<f32> {
 fn centroid(analysis: &Analysis, candidates: &[usize]) -> SparseVec {
     let mut by_doc: HashMap<usize, Vec<usize>> = HashMap::default();
     for &i in candidates {
-        by_doc.entry(analysis.sentences[i].doc).or_default().push(i);
+        by_doc.entry(analysis.sentences[i].doc.index()).or_default().push(i);
     }
     let mut pairs = Vec::new();
     for members in by_doc.values() {

@@ -6,22 +6,24 @@
 //! most restatements, while a high threshold keeps related-but-different sentences apart.
 
 use crate::analysis::Analysis;
+use crate::ids::{DocId, SentenceId};
 
 /// Documents that state sentence `i`: its own, and every other whose most similar reporting
 /// sentence reaches `threshold`. Sorted with the sentence's own document first.
 ///
 /// Cost: one sparse dot product per sentence of the story.
-pub fn stating_documents(analysis: &Analysis, i: usize, threshold: f32) -> Vec<usize> {
-    let own = analysis.sentences[i].doc;
-    let v = &analysis.vectors[i];
+pub fn stating_documents(analysis: &Analysis, i: SentenceId, threshold: f32) -> Vec<DocId> {
+    let own = analysis.sentence(i).doc;
+    let v = analysis.vector(i);
     let mut best = vec![f32::NEG_INFINITY; analysis.docs.len()];
-    for (j, s) in analysis.sentences.iter().enumerate() {
+    for (s, w) in analysis.sentences.iter().zip(&analysis.vectors) {
         if s.doc == own || !s.kind.is_reporting() || s.opinion {
             continue;
         }
-        best[s.doc] = best[s.doc].max(v.dot(&analysis.vectors[j]));
+        let d = s.doc.index();
+        best[d] = best[d].max(v.dot(w));
     }
-    std::iter::once(own).chain((0..best.len()).filter(|&d| d != own && best[d] >= threshold)).collect()
+    std::iter::once(own).chain(analysis.doc_ids().filter(|&d| d != own && best[d.index()] >= threshold)).collect()
 }
 
 #[cfg(test)]
@@ -42,9 +44,11 @@ mod tests {
              Fishing boats stayed in port because of the storm.",
         );
         let analysis = Analysis::new(vec![a, b]);
-        let strike = analysis.sentences.iter().position(|s| analysis.text_of(s).contains("warplanes")).unwrap();
-        let harvest = analysis.sentences.iter().position(|s| analysis.text_of(s).contains("harvest")).unwrap();
-        assert_eq!(stating_documents(&analysis, strike, 0.55), [0, 1]);
-        assert_eq!(stating_documents(&analysis, harvest, 0.55), [0]);
+        let find = |words: &str| {
+            SentenceId::new(analysis.sentences.iter().position(|s| analysis.text_of(s).contains(words)).unwrap())
+        };
+        let (d1, d2) = (DocId::new(0), DocId::new(1));
+        assert_eq!(stating_documents(&analysis, find("warplanes"), 0.55), [d1, d2]);
+        assert_eq!(stating_documents(&analysis, find("harvest"), 0.55), [d1]);
     }
 }

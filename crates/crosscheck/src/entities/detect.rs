@@ -8,7 +8,7 @@ use std::ops::Range;
 use rustc_hash::FxHashSet;
 
 use super::keys::{head_type, in_list, name_key, strip_possessive};
-use super::{Form, Hint, Mention};
+use super::{DocId, Form, Hint, Mention};
 use crate::lexicon;
 use crate::lexicon::fold::fold;
 use crate::text::tokens::{is_acronym, is_capitalised, tokenize, tokens_in, Token};
@@ -85,7 +85,7 @@ fn namelike(word: &str) -> bool {
 }
 
 /// Finds the name mentions of one sentence (byte span `span` of `text`).
-pub(crate) fn detect(doc: usize, text: &str, span: Range<usize>, casing: &WordCasing, out: &mut Vec<Mention>) {
+pub(crate) fn detect(doc: DocId, text: &str, span: Range<usize>, casing: &WordCasing, out: &mut Vec<Mention>) {
     let sentence = &text[span.clone()];
     let toks = tokens_in(text, span);
     let word = |i: usize| -> &str { toks[i].text(text) };
@@ -154,7 +154,7 @@ pub(crate) fn detect(doc: usize, text: &str, span: Range<usize>, casing: &WordCa
 
 /// Turns the run `toks[i..j]` into mentions: splits a leading role or honorific from the name,
 /// reads roles in apposition, and records type hints and parenthesised definitions.
-fn emit_run(doc: usize, text: &str, toks: &[Token], i: usize, j: usize, out: &mut Vec<Mention>) {
+fn emit_run(doc: DocId, text: &str, toks: &[Token], i: usize, j: usize, out: &mut Vec<Mention>) {
     let word = |k: usize| -> &str { toks[k].text(text) };
     let mut start = i;
     let mut titled = false;

@@ -8,7 +8,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::detect::clean_role;
 use super::keys::{head_type, in_list, initials, keys_of, name_key, role_key, role_matches, translit_key, MentionKeys};
-use super::{Entities, Entity, EntityId, EntityType, Form, Mention};
+use super::{DocId, Entities, Entity, EntityId, EntityType, Form, Mention};
 use crate::lexicon;
 use crate::text::tokens::is_acronym;
 
@@ -243,7 +243,7 @@ fn build(
                 aliases.push(f.clone());
             }
         }
-        let mut documents: Vec<usize> = members.iter().map(|&m| mentions[m].doc).collect();
+        let mut documents: Vec<DocId> = members.iter().map(|&m| mentions[m].doc).collect();
         documents.sort_unstable();
         documents.dedup();
         list.push(Entity {
@@ -260,7 +260,7 @@ fn build(
     let mut by_doc: Vec<Vec<(Range<usize>, EntityId)>> = vec![Vec::new(); docs];
     for (e, entity) in list.iter().enumerate() {
         for m in &entity.mentions {
-            if let Some(slot) = by_doc.get_mut(m.doc) {
+            if let Some(slot) = by_doc.get_mut(m.doc.index()) {
                 slot.push((m.span.clone(), EntityId::new(e)));
             }
         }

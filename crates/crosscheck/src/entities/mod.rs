@@ -33,6 +33,7 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::analysis::Analysis;
+pub use crate::ids::{DocId, EntityId};
 
 pub(crate) use detect::clean_role;
 pub use keys::name_key;
@@ -83,7 +84,7 @@ pub enum Form {
 #[derive(Debug, Clone)]
 pub struct Mention {
     /// Index of the document in the analysis.
-    pub doc: usize,
+    pub doc: DocId,
     /// Byte span into the document's text.
     pub span: Range<usize>,
     /// The name as written, without a leading title or a possessive "'s".
@@ -127,24 +128,7 @@ pub struct Entity {
     /// Every mention merged into it.
     pub mentions: Vec<Mention>,
     /// Documents that mention it, ascending.
-    pub documents: Vec<usize>,
-}
-
-/// Index of an entity in [`Entities::list`]: what quotes and other stages hold to refer to an
-/// entity across stages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct EntityId(u32);
-
-impl EntityId {
-    /// The id of `list[index]`.
-    pub fn new(index: usize) -> EntityId {
-        EntityId(u32::try_from(index).expect("fewer than 2^32 entities"))
-    }
-
-    /// The position in [`Entities::list`].
-    pub fn index(self) -> usize {
-        self.0 as usize
-    }
+    pub documents: Vec<DocId>,
 }
 
 /// The entities of a story with a lookup from text positions to entities.
@@ -182,7 +166,7 @@ impl RoleIndex {
                 for from in 0..key.len() {
                     let suffix = key[from..].to_vec();
                     for &d in &entity.documents {
-                        add(index.in_doc.entry((d, suffix.clone())).or_default(), e);
+                        add(index.in_doc.entry((d.index(), suffix.clone())).or_default(), e);
                     }
                     add(index.all.entry(suffix).or_default(), e);
                 }
@@ -199,8 +183,8 @@ impl Entities {
     }
 
     /// Entities mentioned inside `span` of document `doc`, in text order.
-    pub(crate) fn within(&self, doc: usize, span: &Range<usize>) -> Vec<(Range<usize>, EntityId)> {
-        let Some(list) = self.by_doc.get(doc) else { return Vec::new() };
+    pub(crate) fn within(&self, doc: DocId, span: &Range<usize>) -> Vec<(Range<usize>, EntityId)> {
+        let Some(list) = self.by_doc.get(doc.index()) else { return Vec::new() };
         let from = list.partition_point(|(s, _)| s.start < span.start);
         list[from..]
             .iter()
@@ -212,8 +196,8 @@ impl Entities {
 
     /// The last person (or, failing that, any entity) mentioned before byte `at` of `doc`,
     /// looking back at most `window` bytes.
-    pub(crate) fn last_person_before(&self, doc: usize, at: usize, window: usize) -> Option<EntityId> {
-        let list = self.by_doc.get(doc)?;
+    pub(crate) fn last_person_before(&self, doc: DocId, at: usize, window: usize) -> Option<EntityId> {
+        let list = self.by_doc.get(doc.index())?;
         let upto = list.partition_point(|(s, _)| s.start < at);
         list[..upto]
             .iter()
@@ -225,7 +209,7 @@ impl Entities {
 
     /// The one person whose role matches `role` ("the spokesman", "Russia's foreign minister"),
     /// preferring those mentioned in `doc`; `None` when no person or several fit.
-    pub(crate) fn person_with_role(&self, doc: usize, role: &str) -> Option<EntityId> {
+    pub(crate) fn person_with_role(&self, doc: DocId, role: &str) -> Option<EntityId> {
         let want = role_key(role);
         if want.is_empty() {
             return None;
@@ -235,7 +219,7 @@ impl Entities {
         let index = self.roles.get_or_init(|| RoleIndex::new(&self.list));
         let want = keys::fold_demonyms(&want);
         let none = Vec::new();
-        let in_doc = index.in_doc.get(&(doc, want.clone())).unwrap_or(&none);
+        let in_doc = index.in_doc.get(&(doc.index(), want.clone())).unwrap_or(&none);
         if in_doc.len() == 1 {
             return Some(EntityId::new(in_doc[0]));
         }
@@ -257,7 +241,8 @@ pub fn find_entities(analysis: &Analysis) -> Entities {
 pub fn find_entities_with(analysis: &Analysis, mut worker: Option<&mut ner::NerWorker>) -> Entities {
     let casing = detect::WordCasing::of_texts(analysis.docs.iter().map(|d| d.article.text.as_str()));
     let mut mentions = Vec::new();
-    for (d, doc) in analysis.docs.iter().enumerate() {
+    for d in analysis.doc_ids() {
+        let doc = analysis.doc(d);
         let text = &doc.article.text;
         for s in analysis.sentences_of(d).iter().filter(|s| s.kind.carries_statements()) {
             detect::detect(d, text, s.span.clone(), &casing, &mut mentions);
@@ -276,7 +261,7 @@ pub fn find_entities_with(analysis: &Analysis, mut worker: Option<&mut ner::NerW
 }
 
 /// Gives each mention of document `doc` the type of the model span that overlaps it most.
-fn apply_labels(mentions: &mut [Mention], doc: usize, labels: &[(Range<usize>, EntityType)]) {
+fn apply_labels(mentions: &mut [Mention], doc: DocId, labels: &[(Range<usize>, EntityType)]) {
     for m in mentions.iter_mut().filter(|m| m.doc == doc) {
         let overlap = |r: &Range<usize>| r.end.min(m.span.end).saturating_sub(r.start.max(m.span.start));
         m.hint.model = labels.iter().filter(|(r, _)| overlap(r) > 0).max_by_key(|(r, _)| overlap(r)).map(|(_, t)| *t);

@@ -9,6 +9,11 @@ fn entities_of(texts: &[&str]) -> Entities {
     find_entities(&Analysis::new(articles))
 }
 
+/// The ids of documents `indices`, for comparing with `Entity::documents`.
+fn docs(indices: &[usize]) -> Vec<DocId> {
+    indices.iter().map(|&d| DocId::new(d)).collect()
+}
+
 fn find<'a>(e: &'a Entities, name: &str) -> &'a Entity {
     e.list.iter().find(|x| x.name == name || x.aliases.iter().any(|a| a == name)).unwrap_or_else(|| {
         panic!("no entity called {name}: {:?}", e.list.iter().map(|x| (&x.name, &x.aliases)).collect::<Vec<_>>())
@@ -23,7 +28,7 @@ fn transliterations_and_surnames_merge_across_documents() {
     ]);
     let o = find(&e, "Orlanov");
     assert_eq!(o.kind, EntityType::Person);
-    assert_eq!(o.documents, vec![0, 1], "{o:?}");
+    assert_eq!(o.documents, docs(&[0, 1]), "{o:?}");
     assert!(o.aliases.iter().any(|a| a == "Yevgeniy Orlanov") || o.name == "Yevgeniy Orlanov", "{o:?}");
     assert!(o.roles.iter().any(|r| r.to_lowercase().contains("foreign minister")), "{:?}", o.roles);
 }
@@ -39,7 +44,7 @@ fn acronyms_merge_with_the_name_they_abbreviate() {
         league.name == "Northern Coastal Defence League"
             || league.aliases.contains(&"Northern Coastal Defence League".into())
     );
-    assert_eq!(league.documents, vec![0, 1]);
+    assert_eq!(league.documents, docs(&[0, 1]));
 }
 
 #[test]
@@ -51,7 +56,7 @@ fn the_known_table_links_names_no_spelling_rule_can() {
     ]);
     let is = find(&e, "Islamic State");
     assert_eq!(is.kind, EntityType::Group);
-    assert_eq!(is.documents, vec![0, 1, 2], "{is:?}");
+    assert_eq!(is.documents, docs(&[0, 1, 2]), "{is:?}");
 }
 
 #[test]
@@ -64,7 +69,10 @@ fn two_people_sharing_a_surname_stay_apart_and_a_bare_surname_is_not_guessed() {
     let tomas = find(&e, "Tomas Marsh");
     assert_ne!(helena.name, tomas.name);
     // The bare "Marsh" of the second report could be either: it is not merged into one of them.
-    assert!(!helena.documents.contains(&1) && !tomas.documents.contains(&1), "{helena:?} {tomas:?}");
+    assert!(
+        !helena.documents.contains(&DocId::new(1)) && !tomas.documents.contains(&DocId::new(1)),
+        "{helena:?} {tomas:?}"
+    );
 }
 
 #[test]
@@ -74,7 +82,7 @@ fn a_role_on_its_own_resolves_to_the_person_given_that_role() {
         "The Harbour Board Spokesman later declined to give a date for the reopening of the ferry terminal.",
     ]);
     let k = find(&e, "Idris Kellam");
-    assert_eq!(k.documents, vec![0, 1], "{k:?}");
+    assert_eq!(k.documents, docs(&[0, 1]), "{k:?}");
 }
 
 #[test]
@@ -141,7 +149,7 @@ fn a_model_worker_types_entities_and_a_broken_one_falls_back_to_rules() {
 fn detected(text: &str) -> Vec<(String, Form, Option<String>)> {
     let casing = super::detect::WordCasing::of_texts([text]);
     let mut out = Vec::new();
-    super::detect::detect(0, text, 0..text.len(), &casing, &mut out);
+    super::detect::detect(DocId::new(0), text, 0..text.len(), &casing, &mut out);
     out.into_iter().map(|m| (m.text, m.form, m.role)).collect()
 }
 

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use super::words::{breaks_subject, ends_source, is_quote_verb, joins_cue};
 use super::MAX_SOURCE_TOKENS;
-use crate::entities::{clean_role, role_key, Entities, EntityId, EntityType};
+use crate::entities::{clean_role, role_key, DocId, Entities, EntityId, EntityType};
 use crate::lexicon;
 use crate::text::tokens::tokens_in;
 use crate::text::tokens::{is_capitalised, Token};
@@ -127,7 +127,7 @@ pub(super) fn attribution_before(text: &str, block_start: usize, before: usize) 
 
 /// Who a speaker phrase names: (entity, role as written).
 pub(super) fn resolve(
-    doc: usize,
+    doc: DocId,
     text: &str,
     source: &Range<usize>,
     entities: &Entities,

@@ -32,7 +32,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::analysis::Analysis;
-use crate::entities::{Entities, EntityId, EntityType};
+use crate::entities::{DocId, Entities, EntityId, EntityType};
 
 use attribution::{attribution_after, attribution_before, resolve};
 use marks::marks_in_blocks;
@@ -52,7 +52,7 @@ pub enum QuoteKind {
 #[derive(Debug, Clone)]
 pub struct Quote {
     /// Index of the document in the analysis.
-    pub doc: usize,
+    pub doc: DocId,
     /// Direct or reported.
     pub kind: QuoteKind,
     /// The words said, without the quotation marks.
@@ -76,7 +76,8 @@ const MAX_SOURCE_TOKENS: usize = 14;
 /// Finds the quotes of every document of an analysed story.
 pub fn find_quotes(analysis: &Analysis, entities: &Entities) -> Vec<Quote> {
     let mut out = Vec::new();
-    for (d, doc) in analysis.docs.iter().enumerate() {
+    for d in analysis.doc_ids() {
+        let doc = analysis.doc(d);
         let text = doc.article.text.as_str();
         let blocks: Vec<Range<usize>> =
             doc.blocks.iter().filter(|b| b.kind.carries_statements()).map(|b| b.span.clone()).collect();
@@ -150,7 +151,7 @@ fn alnum_words(text: &str) -> usize {
 
 /// Direct quotes of one document, attributed: the attribution after the quote, else the one
 /// before it, else the turn of the speaker just before (a continuation).
-fn direct_quotes(doc: usize, text: &str, blocks: &[Range<usize>], entities: &Entities) -> Vec<Quote> {
+fn direct_quotes(doc: DocId, text: &str, blocks: &[Range<usize>], entities: &Entities) -> Vec<Quote> {
     let marked = marks_in_blocks(text, blocks);
     let mut out: Vec<Quote> = Vec::new();
     let mut last_speaker: Option<(EntityId, usize)> = None;

@@ -8,14 +8,14 @@ use std::ops::Range;
 use super::attribution::resolve;
 use super::words::{breaks_subject, is_speech_verb, joins_cue};
 use super::{alnum_words, trim_span, Quote, QuoteKind, SpanIndex, MAX_SOURCE_TOKENS};
-use crate::entities::{Entities, EntityId};
+use crate::entities::{DocId, Entities, EntityId};
 use crate::lexicon::BELIEF_VERBS;
 use crate::text::tokens::tokens_in;
 use crate::text::tokens::{is_capitalised, Token};
 
 /// Reported speech in sentences that hold no direct quote.
 pub(super) fn reported_speech(
-    doc: usize,
+    doc: DocId,
     text: &str,
     sentences: &[Range<usize>],
     direct: &[Quote],
@@ -81,7 +81,7 @@ fn looks_like_source(text: &str, source: &Range<usize>) -> bool {
 /// [`according_to_before`] (decides alone when the sentence opens "According to"),
 /// [`according_to_after`], [`content_then_speaker`], [`content_then_said_speaker`],
 /// [`said_that`]. The content must keep at least four words.
-pub(super) fn reported_in(doc: usize, text: &str, span: Range<usize>) -> Option<Quote> {
+pub(super) fn reported_in(doc: DocId, text: &str, span: Range<usize>) -> Option<Quote> {
     let s = Sentence { text, toks: tokens_in(text, span) };
     if s.toks.iter().filter(|t| t.word).count() < 6 {
         return None;
@@ -172,7 +172,7 @@ struct Parts {
 
 /// The statement of a shape's parts: the content without surrounding space and leading
 /// punctuation, kept when it has four words or more.
-fn statement(doc: usize, text: &str, parts: Parts) -> Option<Quote> {
+fn statement(doc: DocId, text: &str, parts: Parts) -> Option<Quote> {
     let content = trim_span(text, parts.content);
     let lead = text[content.clone()].len() - text[content.clone()].trim_start_matches([',', ';', ':', ' ']).len();
     let content = content.start + lead..content.end;

@@ -12,7 +12,7 @@ fn quotes_of(texts: &[&str]) -> Vec<(String, QuoteKind, String, Option<String>)>
     find_quotes(&analysis, &entities)
         .into_iter()
         .map(|q| {
-            let text = &analysis.docs[q.doc].article.text;
+            let text = &analysis.doc(q.doc).article.text;
             (
                 q.speaker.map_or("-".to_string(), |s| entities.entity(s).name.clone()),
                 q.kind,
