@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use crosscheck::{
-    build_brief, read_inputs, render, Length, OutputFormat, Progress, ReadOptions, RenderOptions, Stages, SummaryConfig,
+    build_brief, read_inputs, render_to, Length, OutputFormat, Progress, ReadOptions, RenderOptions, Stages,
+    SummaryConfig,
 };
 use crosscheck_eval::summary as eval_summary;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -257,7 +258,7 @@ fn run(args: InputArgs, mut stages: Stages, render_opts: RenderOptions) -> Resul
         Format::Json => OutputFormat::Json,
         Format::Html => OutputFormat::Html,
     };
-    let written = write_output(args.output.as_deref(), render(&brief, format, render_opts).as_bytes());
+    let written = write_with(args.output.as_deref(), |w| render_to(&brief, format, render_opts, w));
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
@@ -285,11 +286,20 @@ macro_rules! outln {
 }
 
 fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
+    write_with(path, |w| w.write_all(bytes))
+}
+
+/// Runs `write` on a buffered file at `path`, or on standard output.
+fn write_with(path: Option<&Path>, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
     match path {
-        Some(p) => std::fs::write(p, bytes).with_context(|| format!("cannot write {}", p.display())),
+        Some(p) => {
+            let file = std::fs::File::create(p).with_context(|| format!("cannot write {}", p.display()))?;
+            let mut out = std::io::BufWriter::new(file);
+            write(&mut out).and_then(|_| out.flush()).with_context(|| format!("cannot write {}", p.display()))
+        }
         None => {
-            let mut stdout = std::io::stdout().lock();
-            match stdout.write_all(bytes).and_then(|_| stdout.flush()) {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            match write(&mut out).and_then(|_| out.flush()) {
                 // The reader went away (`| head`): nothing left to do.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
                 other => other.context("cannot write to standard output"),

@@ -60,7 +60,7 @@ pub use read::{
     parse_bytes, parse_html_page, read_file, read_inputs, read_warc_stream, Article, Field, FieldMap, Format,
     ReadOptions, ReadOutcome,
 };
-pub use render::{render, OutputFormat, RenderOptions};
+pub use render::{render, render_to, OutputFormat, RenderOptions};
 pub use story::{Stages, Story};
 pub use summary::{summarize, Length, SummaryConfig, SummarySentence};
 pub use text::dates::{date_spans, DateKind};

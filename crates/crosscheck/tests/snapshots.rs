@@ -4,7 +4,9 @@
 
 use std::path::Path;
 
-use crosscheck::{project, read_inputs, render, Brief, OutputFormat, ReadOptions, RenderOptions, Stages, Story};
+use crosscheck::{
+    project, read_inputs, render, render_to, Brief, OutputFormat, ReadOptions, RenderOptions, Stages, Story,
+};
 
 fn example_brief() -> Brief {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/story");
@@ -25,4 +27,18 @@ fn example_story_brief_as_json() {
 #[test]
 fn example_story_brief_as_markdown() {
     insta::assert_snapshot!(render(&example_brief(), OutputFormat::Markdown, RenderOptions::default()));
+}
+
+#[test]
+fn streamed_output_is_the_rendered_string_in_every_format() {
+    let brief = example_brief();
+    for format in [OutputFormat::Json, OutputFormat::Markdown, OutputFormat::Html, OutputFormat::Terminal] {
+        let mut streamed = Vec::new();
+        render_to(&brief, format, RenderOptions::default(), &mut streamed).expect("writing to memory");
+        assert_eq!(
+            String::from_utf8(streamed).unwrap(),
+            render(&brief, format, RenderOptions::default()),
+            "{format:?}"
+        );
+    }
 }

@@ -116,6 +116,23 @@ fn quote_line(q: &QuoteOut) -> String {
     }
 }
 
+/// Writes `brief` in `format` to `out`. JSON is streamed rather than built in memory first: on a
+/// long input the pretty-printed JSON is several times the size of the input.
+pub fn render_to(
+    brief: &Brief,
+    format: OutputFormat,
+    opts: RenderOptions,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    match format {
+        OutputFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, brief)?;
+            out.write_all(b"\n")
+        }
+        _ => out.write_all(render(brief, format, opts).as_bytes()),
+    }
+}
+
 /// Writes `brief` in `format`.
 pub fn render(brief: &Brief, format: OutputFormat, opts: RenderOptions) -> String {
     match format {
