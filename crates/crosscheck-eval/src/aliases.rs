@@ -84,7 +84,7 @@ pub fn evaluate(dir: &Path, all_sentences: bool) -> Result<AliasEval, Error> {
                 Mention {
                     doc: DocId::new(doc),
                     span: k..k + 1,
-                    text,
+                    text: text.into(),
                     form,
                     role: None,
                     hint: Hint::default(),

@@ -52,12 +52,14 @@ pub struct Sentence {
     /// Opens with a pronoun or connective that needs the sentence before it ("He said...",
     /// "Instead, ..."), or is the tail of a quotation; either way it reads badly on its own.
     pub dangling: bool,
-    /// Content-term ids (stemmed, stop words removed), in order.
-    pub terms: Vec<u32>,
-    /// Ids of adjacent-token bigrams that are not both stop words, in order.
-    pub bigrams: Vec<u32>,
-    /// Ids of every word, stop words included (stemmed), in order.
-    pub tokens: Vec<u32>,
+    /// Where its word ids start in [`Analysis`]'s shared list: every word's id (stop words
+    /// included), then its content terms, then its bigrams. One list for the whole story
+    /// rather than three small vectors per sentence, whose headers, allocations and spare
+    /// capacity were a large share of the memory on a long input.
+    ids_at: u32,
+    n_tokens: u32,
+    n_terms: u32,
+    n_bigrams: u32,
 }
 
 /// The analysed story.
@@ -69,6 +71,8 @@ pub struct Analysis {
     pub sentences: Vec<Sentence>,
     /// TF-IDF vector of each sentence (same index as `sentences`).
     pub vectors: Vec<SparseVec>,
+    /// Every sentence's token, term and bigram ids, one after another (`Sentence::ids_at`).
+    ids: Vec<u32>,
     /// Number of term and bigram ids in the story's vocabulary.
     pub vocab_size: usize,
 }
@@ -101,17 +105,29 @@ impl Analysis {
         let mut docs = Vec::with_capacity(per_doc.len());
         // Sized exactly: on a long input a doubling vector of sentences wastes tens of MB.
         let mut sentences = Vec::with_capacity(per_doc.iter().map(|(_, raw)| raw.len()).sum());
+        // About 2.4 ids per whitespace word on news text (a token, half a term, most of a
+        // bigram); reserved so that a long input does not double the list past its need.
+        let mut ids: Vec<u32> = Vec::with_capacity(words * 5 / 2 + 16);
         for (d, (doc, raw)) in per_doc.into_iter().enumerate() {
             let mut position = 0;
             for r in raw {
                 let words = maker.tokens(&doc.article.text[r.span.clone()]);
-                let tokens: Vec<u32> = words.iter().map(|t| vocab.id(t.stem)).collect();
-                let terms: Vec<u32> = tokens.iter().zip(&words).filter(|(_, t)| !t.stop).map(|(&id, _)| id).collect();
+                let ids_at = ids.len() as u32;
+                ids.extend(words.iter().map(|t| vocab.id(t.stem)));
+                let tokens = ids_at as usize..ids.len();
+                for k in tokens.clone() {
+                    if !words[k - tokens.start].stop {
+                        ids.push(ids[k]);
+                    }
+                }
+                let n_terms = ids.len() - tokens.end;
                 // Bigrams of adjacent words, unless both are stop words.
-                let bigrams: Vec<u32> = (1..tokens.len())
-                    .filter(|&k| !(words[k - 1].stop && words[k].stop))
-                    .map(|k| vocab.pair_id(tokens[k - 1], tokens[k]))
-                    .collect();
+                for k in 1..words.len() {
+                    if !(words[k - 1].stop && words[k].stop) {
+                        let pair = vocab.pair_id(ids[tokens.start + k - 1], ids[tokens.start + k]);
+                        ids.push(pair);
+                    }
+                }
                 let reporting = r.kind.is_reporting();
                 sentences.push(Sentence {
                     doc: DocId::new(d),
@@ -123,9 +139,10 @@ impl Analysis {
                     opinion: r.opinion,
                     quoted: r.quoted,
                     dangling: r.dangling,
-                    terms,
-                    bigrams,
-                    tokens,
+                    ids_at,
+                    n_tokens: tokens.len() as u32,
+                    n_terms: n_terms as u32,
+                    n_bigrams: (ids.len() - tokens.end - n_terms) as u32,
                 });
                 if reporting {
                     position += 1;
@@ -133,9 +150,29 @@ impl Analysis {
             }
             docs.push(doc);
         }
-        let units: Vec<&[u32]> = sentences.iter().map(|s| s.terms.as_slice()).collect();
-        let vectors = embed::tfidf(&units, vocab.len());
-        Analysis { docs, sentences, vectors, vocab_size: vocab.len() }
+        ids.shrink_to_fit();
+        let vectors = {
+            let units: Vec<&[u32]> = sentences.iter().map(|s| terms_in(&ids, s)).collect();
+            embed::tfidf(&units, vocab.len())
+        };
+        Analysis { docs, sentences, vectors, ids, vocab_size: vocab.len() }
+    }
+
+    /// Ids of every word of `s`, stop words included (stemmed), in order.
+    pub fn tokens(&self, s: &Sentence) -> &[u32] {
+        let at = s.ids_at as usize;
+        &self.ids[at..at + s.n_tokens as usize]
+    }
+
+    /// Content-term ids of `s` (stemmed, stop words removed), in order.
+    pub fn terms(&self, s: &Sentence) -> &[u32] {
+        terms_in(&self.ids, s)
+    }
+
+    /// Ids of the adjacent-word bigrams of `s` that are not both stop words, in order.
+    pub fn bigrams(&self, s: &Sentence) -> &[u32] {
+        let at = (s.ids_at + s.n_tokens + s.n_terms) as usize;
+        &self.ids[at..at + s.n_bigrams as usize]
     }
 
     /// Document `d`.
@@ -169,6 +206,11 @@ impl Analysis {
     pub fn text_of(&self, s: &Sentence) -> &str {
         &self.doc(s.doc).article.text[s.span.clone()]
     }
+}
+
+fn terms_in<'a>(ids: &'a [u32], s: &Sentence) -> &'a [u32] {
+    let at = (s.ids_at + s.n_tokens) as usize;
+    &ids[at..at + s.n_terms as usize]
 }
 
 fn analyze_doc(article: Article) -> (AnalyzedDoc, Vec<RawSentence>) {

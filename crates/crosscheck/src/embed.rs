@@ -7,7 +7,8 @@ use rustc_hash::FxHashMap;
 /// A sparse, L2-normalised vector: term ids in increasing order with their weights.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SparseVec {
-    pub terms: Vec<(u32, f32)>,
+    /// Boxed, so each vector holds exactly its terms: a story keeps one per sentence.
+    pub terms: Box<[(u32, f32)]>,
 }
 
 impl SparseVec {
@@ -22,7 +23,7 @@ impl SparseVec {
             }
             same
         });
-        let mut terms = pairs;
+        let mut terms = pairs.into_boxed_slice();
         let norm = terms.iter().map(|t| t.1 * t.1).sum::<f32>().sqrt();
         if norm > 0.0 {
             terms.iter_mut().for_each(|t| t.1 /= norm);
@@ -124,19 +125,34 @@ pub fn id_counts(ids: &[u32]) -> Vec<(u32, u32)> {
 /// TF-IDF vectors for a set of term lists (one per sentence), IDF computed over the same set:
 /// `idf = ln((1 + n) / (1 + df)) + 1`, sublinear term frequency.
 pub fn tfidf<U: AsRef<[u32]>>(units: &[U], vocab_size: usize) -> Vec<SparseVec> {
-    // Each unit's distinct terms with their counts, used for both document frequency and weights.
-    let counted: Vec<Vec<(u32, u32)>> = units.iter().map(|unit| id_counts(unit.as_ref())).collect();
+    // Two passes over the units, each sorting a unit into one reused buffer, rather than
+    // keeping every unit's counts between the passes: on a long input those counts were the
+    // largest allocation of the run.
+    let mut sorted: Vec<u32> = Vec::new();
+    let sort_into = |unit: &[u32], buf: &mut Vec<u32>| {
+        buf.clear();
+        buf.extend_from_slice(unit);
+        buf.sort_unstable();
+    };
     let mut df = vec![0u32; vocab_size];
-    for &(t, _) in counted.iter().flatten() {
-        df[t as usize] += 1;
+    for unit in units {
+        sort_into(unit.as_ref(), &mut sorted);
+        for run in sorted.chunk_by(|a, b| a == b) {
+            df[run[0] as usize] += 1;
+        }
     }
     // IDF only where a term occurs: the vocabulary also numbers bigrams, most ids never appear here.
     let n = units.len() as f32;
     let idf = |t: u32| ((1.0 + n) / (1.0 + df[t as usize] as f32)).ln() + 1.0;
-    counted
-        .into_iter()
+    units
+        .iter()
         .map(|unit| {
-            SparseVec::from_weights(unit.into_iter().map(|(t, k)| (t, (1.0 + (k as f32).ln()) * idf(t))).collect())
+            sort_into(unit.as_ref(), &mut sorted);
+            let mut weights = Vec::with_capacity(sorted.chunk_by(|a, b| a == b).count());
+            weights.extend(
+                sorted.chunk_by(|a, b| a == b).map(|run| (run[0], (1.0 + (run.len() as f32).ln()) * idf(run[0]))),
+            );
+            SparseVec::from_weights(weights)
         })
         .collect()
 }

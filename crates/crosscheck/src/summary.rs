@@ -133,7 +133,7 @@ pub fn summarize(analysis: &Analysis, length: Length, config: &SummaryConfig) ->
             s.kind.is_reporting()
                 && !s.opinion
                 && (config.min_words..=config.max_words).contains(&s.words)
-                && !s.terms.is_empty()
+                && !analysis.terms(s).is_empty()
                 && (ends_like_a_sentence(analysis.text_of(s)) || s.words > 15)
         })
         .map(|(i, _)| i)
@@ -150,7 +150,7 @@ pub fn summarize(analysis: &Analysis, length: Length, config: &SummaryConfig) ->
         let mut best_in_doc: HashMap<(u32, usize), f32> = HashMap::default();
         for &i in &candidates {
             let s = &analysis.sentences[i];
-            for (c, w) in concepts(s, config.bigram_weight) {
+            for (c, w) in concepts(analysis, s, config.bigram_weight) {
                 let e = best_in_doc.entry((c, s.doc.index())).or_insert(0.0);
                 *e = e.max(prior(i) * w);
             }
@@ -186,7 +186,7 @@ pub fn summarize(analysis: &Analysis, length: Length, config: &SummaryConfig) ->
         }
     }
     let token_counts: HashMap<usize, Vec<(u32, u32)>> =
-        pool.iter().map(|&(i, _)| (i, embed::id_counts(&analysis.sentences[i].tokens))).collect();
+        pool.iter().map(|&(i, _)| (i, embed::id_counts(analysis.tokens(&analysis.sentences[i])))).collect();
 
     let mut covered = vec![false; vocab];
     let mut in_summary = vec![0.0f32; vocab];
@@ -210,7 +210,7 @@ pub fn summarize(analysis: &Analysis, length: Length, config: &SummaryConfig) ->
                 }
             }
             let coverage = if config.w_coverage > 0.0 {
-                let uncovered: f32 = concepts(s, config.bigram_weight)
+                let uncovered: f32 = concepts(analysis, s, config.bigram_weight)
                     .filter(|(c, _)| !covered[*c as usize])
                     .map(|(c, _)| concept_weight[c as usize])
                     .sum();
@@ -242,7 +242,7 @@ pub fn summarize(analysis: &Analysis, length: Length, config: &SummaryConfig) ->
             continue;
         }
         let s = &analysis.sentences[i];
-        for (c, _) in concepts(s, 0.0) {
+        for (c, _) in concepts(analysis, s, 0.0) {
             covered[c as usize] = true;
         }
         for &(t, n) in &token_counts[&i] {
@@ -270,8 +270,13 @@ pub fn summarize(analysis: &Analysis, length: Length, config: &SummaryConfig) ->
 }
 
 /// A sentence's concepts with their weights: content unigrams (1) and bigrams (`bigram_weight`).
-fn concepts(s: &crate::analysis::Sentence, bigram_weight: f32) -> impl Iterator<Item = (u32, f32)> + '_ {
-    s.terms.iter().map(|&c| (c, 1.0)).chain(s.bigrams.iter().map(move |&c| (c, bigram_weight)))
+fn concepts<'a>(
+    analysis: &'a Analysis,
+    s: &crate::analysis::Sentence,
+    bigram_weight: f32,
+) -> impl Iterator<Item = (u32, f32)> + 'a {
+    let (terms, bigrams) = (analysis.terms(s), analysis.bigrams(s));
+    terms.iter().map(|&c| (c, 1.0)).chain(bigrams.iter().map(move |&c| (c, bigram_weight)))
 }
 
 /// Expected count of each word in a summary of `budget` words: the word's position-weighted
@@ -286,21 +291,21 @@ fn expected_counts(
     let mut per_doc_total = vec![0.0f32; analysis.docs.len()];
     for &i in candidates {
         let s = &analysis.sentences[i];
-        per_doc_total[s.doc.index()] += prior(i) * s.tokens.len() as f32;
+        per_doc_total[s.doc.index()] += prior(i) * analysis.tokens(s).len() as f32;
     }
     let docs = per_doc_total.iter().filter(|&&t| t > 0.0).count().max(1) as f32;
     let mut expected = vec![0.0f32; analysis.vocab_size];
     for &i in candidates {
         let s = &analysis.sentences[i];
         let w = prior(i) / per_doc_total[s.doc.index()].max(1e-6) / docs * budget;
-        for &t in &s.tokens {
+        for &t in analysis.tokens(s) {
             expected[t as usize] += w;
         }
     }
     if consensus_exponent > 0.0 && docs > 1.0 {
         let mut seen_in: Vec<(u32, DocId)> = candidates
             .iter()
-            .flat_map(|&i| analysis.sentences[i].tokens.iter().map(move |&t| (t, analysis.sentences[i].doc)))
+            .flat_map(|&i| analysis.tokens(&analysis.sentences[i]).iter().map(move |&t| (t, analysis.sentences[i].doc)))
             .collect();
         seen_in.sort_unstable();
         seen_in.dedup();
@@ -347,7 +352,7 @@ fn doc_centrality(analysis: &Analysis) -> Vec<f32> {
     // Raw term counts of all reporting sentences: document-level agreement, not sentence IDF.
     let mut pairs: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n];
     for s in analysis.sentences.iter().filter(|s| s.kind.is_reporting()) {
-        pairs[s.doc.index()].extend(s.terms.iter().map(|&t| (t, 1.0)));
+        pairs[s.doc.index()].extend(analysis.terms(s).iter().map(|&t| (t, 1.0)));
     }
     let vectors: Vec<SparseVec> = pairs.into_iter().map(SparseVec::from_weights).collect();
     let non_empty: Vec<usize> = (0..n).filter(|&d| !vectors[d].is_empty()).collect();

@@ -3,6 +3,7 @@
 //! ministry's spokeswoman") and the type evidence seen around it. Kept apart from merging so
 //! that evaluation can feed gold mentions to [`super::merge`] instead.
 
+use compact_str::CompactString;
 use std::ops::Range;
 
 use rustc_hash::FxHashSet;
@@ -187,11 +188,11 @@ fn emit_run(doc: DocId, text: &str, toks: &[Token], i: usize, j: usize, out: &mu
         } else {
             // The whole run is a role ("the Foreign Minister").
             let r = toks[start].span.start..toks[j - 1].span.end;
-            let role_text = lookback_role(text, toks, start).map(|s| text[s..r.end].to_string());
+            let role_text = lookback_role(text, toks, start).map(|s| CompactString::from(&text[s..r.end]));
             out.push(Mention {
                 doc,
                 span: r.clone(),
-                text: role_text.unwrap_or_else(|| text[r].to_string()),
+                text: role_text.unwrap_or_else(|| CompactString::from(&text[r])),
                 form: Form::Role,
                 role: None,
                 hint: Hint { titled: true, ..Hint::default() },
@@ -237,14 +238,14 @@ fn emit_run(doc: DocId, text: &str, toks: &[Token], i: usize, j: usize, out: &mu
         prev.as_deref().is_some_and(|p| matches!(p, "in" | "into" | "from" | "near" | "across" | "outside"));
     let after_the = prev.as_deref() == Some("the");
     let defines = (j + 2 < toks.len() && word(j) == "(" && word(j + 2) == ")" && is_acronym(word(j + 1)))
-        .then(|| word(j + 1).to_string());
+        .then(|| CompactString::from(word(j + 1)));
     let form = if j - start == 1 && is_acronym(&name) { Form::Acronym } else { Form::Name };
     out.push(Mention {
         doc,
         span,
-        text: name,
+        text: name.into(),
         form,
-        role: role.map(|r| clean_role(&text[r])),
+        role: role.map(|r| clean_role(&text[r]).into()),
         hint: Hint { titled, speaks, after_place_preposition, after_the, model: None },
         defines,
     });

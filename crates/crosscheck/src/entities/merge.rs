@@ -2,6 +2,7 @@
 //! (same key, acronym and expansion, parenthesised definition, surname and the one full name,
 //! bare role and its one holder, the known-names table), then each cluster is named and typed.
 
+use compact_str::CompactString;
 use std::ops::Range;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -200,7 +201,7 @@ fn build(
         for &m in members {
             let r = match mentions[m].form {
                 Form::Role => Some(clean_role(&mentions[m].text)),
-                _ => mentions[m].role.clone(),
+                _ => mentions[m].role.as_deref().map(str::to_string),
             };
             if let Some(r) = r {
                 match roles.iter_mut().find(|(x, _)| x.eq_ignore_ascii_case(&r)) {
@@ -340,7 +341,7 @@ fn moved_out() -> Mention {
     Mention {
         doc: DocId::default(),
         span: 0..0,
-        text: String::new(),
+        text: CompactString::default(),
         form: Form::Name,
         role: None,
         hint: Hint::default(),

@@ -29,6 +29,7 @@ pub mod ner;
 
 use std::ops::Range;
 
+use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
@@ -87,16 +88,17 @@ pub struct Mention {
     pub doc: DocId,
     /// Byte span into the document's text.
     pub span: Range<usize>,
-    /// The name as written, without a leading title or a possessive "'s".
-    pub text: String,
+    /// The name as written, without a leading title or a possessive "'s". Compact strings keep
+    /// names of up to 24 bytes inline: a long input holds hundreds of thousands of mentions.
+    pub text: CompactString,
     /// Whether it is a name, an acronym or a role.
     pub form: Form,
     /// The role the text ties to this mention ("State Department spokesman").
-    pub role: Option<String>,
+    pub role: Option<CompactString>,
     /// Evidence about the type seen at this mention (title, honorific, speech verb, "in X").
     pub hint: Hint,
     /// A definition in parentheses right after the mention: "(SOHR)".
-    pub defines: Option<String>,
+    pub defines: Option<CompactString>,
 }
 
 /// Type evidence at a mention.

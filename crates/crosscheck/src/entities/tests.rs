@@ -150,7 +150,7 @@ fn detected(text: &str) -> Vec<(String, Form, Option<String>)> {
     let casing = super::detect::WordCasing::of_texts([text]);
     let mut out = Vec::new();
     super::detect::detect(DocId::new(0), text, 0..text.len(), &casing, &mut out);
-    out.into_iter().map(|m| (m.text, m.form, m.role)).collect()
+    out.into_iter().map(|m| (m.text.into(), m.form, m.role.map(Into::into))).collect()
 }
 
 /// (sentence, mentions that must be found with their role, words that must not be a mention)

@@ -163,7 +163,11 @@ pub(super) fn resolve(
     if let Some((span, e)) = pick {
         let entity = entities.entity(e);
         // The role written in this phrase, else the one tied to this mention.
-        let written = entity.mentions.iter().find(|m| m.doc == doc && m.span == span).and_then(|m| m.role.clone());
+        let written = entity
+            .mentions
+            .iter()
+            .find(|m| m.doc == doc && m.span == span)
+            .and_then(|m| m.role.as_deref().map(str::to_string));
         let role = written.filter(|r| phrase.contains(r.as_str()));
         return (Some(e), role);
     }

@@ -165,6 +165,12 @@ impl TermMaker {
         let stemmer = &self.stemmer;
         STEMS.with(|cache| {
             let cache = &mut *cache.borrow_mut();
+            // Within one long story the words-as-written table is emptied when full: stem
+            // numbers come from `by_stem`, which is kept, so they stay consistent. Without
+            // this a long input with many distinct names grows it without bound.
+            if cache.by_word.len() >= STEM_CACHE_WORDS {
+                cache.by_word = rustc_hash::FxHashMap::with_capacity_and_hasher(1 << 14, Default::default());
+            }
             words(text)
                 .map(|w| {
                     if let Some(&hit) = cache.by_word.get(w) {
