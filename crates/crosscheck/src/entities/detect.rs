@@ -28,16 +28,21 @@ impl WordCasing {
     pub(crate) fn of_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> WordCasing {
         let mut v = WordCasing::default();
         for text in texts {
-            let toks = tokenize(text);
-            for (k, t) in toks.iter().enumerate() {
-                let w = t.text(text);
-                if !t.word {
-                    continue;
-                }
-                if w.chars().next().is_some_and(char::is_lowercase) {
-                    v.lowercase.insert(w.to_string());
-                } else if k > 0 && (toks[k - 1].word || toks[k - 1].text(text) == ",") {
-                    v.mid_sentence_caps.insert(fold(strip_possessive(w)));
+            // Line by line (no token spans a line break), so a long input is never held as
+            // one token list; `after_word` carries "the token before was a word or a comma"
+            // across the breaks, as reading the whole text at once would.
+            let mut after_word = false;
+            for line in text.split_inclusive('\n') {
+                for t in tokenize(line) {
+                    let w = t.text(line);
+                    if t.word {
+                        if w.chars().next().is_some_and(char::is_lowercase) {
+                            v.lowercase.insert(w.to_string());
+                        } else if after_word {
+                            v.mid_sentence_caps.insert(fold(strip_possessive(w)));
+                        }
+                    }
+                    after_word = t.word || w == ",";
                 }
             }
         }
