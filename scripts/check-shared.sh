@@ -36,6 +36,16 @@ $BIN eval aliases --data "$SHARED/data/ecbplus"
 $BIN eval aliases --data "$SHARED/data/ecbplus" --mentions
 
 
+echo "== block kinds: the fitted table is what fit-blocks makes from the written sets; every labelled set scores"
+$BIN eval fit-blocks --data bench/blocks/labelled.jsonl --data bench/blocks/heldout.jsonl --data bench/blocks/train2.jsonl \
+  --out "$out/model_weights.rs"
+diff -q "$out/model_weights.rs" crates/crosscheck/src/blocks/model_weights.rs \
+  || { echo "blocks/model_weights.rs differs from a refit: run the fit-blocks command above"; exit 1; }
+for f in bench/blocks/multinews_*.jsonl; do python3 bench/blocks/mn_lines.py check "$f"; done
+for f in bench/blocks/*.jsonl; do
+  echo "$f: $($BIN eval blocks --data "$f" --texts "$SHARED/data/multinews/dev.jsonl" | head -n 1)"
+done
+
 echo "== summary quality on the dev sets, and agreement with Google's rouge-score"
 bash scripts/setup-bench.sh
 for set in multinews:260 neus:60; do

@@ -91,6 +91,8 @@ enum EvalCommand {
     Summary(EvalSummaryArgs),
     /// Per-kind precision and recall of block classification on a labelled set.
     Blocks(EvalBlocksArgs),
+    /// Fit the block model's coefficients on written labelled sets (cross-validated by document).
+    FitBlocks(FitBlocksArgs),
     /// Token precision/recall/F1 of main-text extraction on the article-extraction benchmark.
     Extract(EvalExtractArgs),
     /// Precision/recall/F1 of quote attribution (source, content) on PolNeAR.
@@ -141,12 +143,32 @@ struct EvalAliasesArgs {
 
 #[derive(Args)]
 struct EvalBlocksArgs {
-    /// Labelled set: one {"id", "lines": [[kind, text], ...]} object a line.
+    /// Labelled set: one {"id", "lines": [[kind, text], ...]} object a line, or labels over
+    /// Multi-News ({"cluster", "index", "doc", "lines": [[start, end, kind], ...]}).
     #[arg(long)]
     data: PathBuf,
+    /// The Multi-News file that offset labels point into.
+    #[arg(long, default_value = "../shared/data/multinews/dev.jsonl")]
+    texts: PathBuf,
     /// Also list every misclassified line.
     #[arg(long)]
     misses: bool,
+}
+
+#[derive(Args)]
+struct FitBlocksArgs {
+    /// Written labelled sets to fit on (repeat the flag). Only sets the project may learn from.
+    #[arg(long, required = true)]
+    data: Vec<PathBuf>,
+    /// Where to write the fitted table (crates/crosscheck/src/blocks/model_weights.rs).
+    #[arg(long)]
+    out: PathBuf,
+    /// Cross-validation folds (documents are split, never lines of one document).
+    #[arg(long, default_value_t = 5)]
+    folds: usize,
+    /// L2 strengths to try; the one with the best cross-validated accuracy is fitted.
+    #[arg(long, value_delimiter = ',', default_value = "0.3,1,3")]
+    alphas: Vec<f64>,
 }
 
 #[derive(Args)]
@@ -216,6 +238,7 @@ fn main() {
         Command::Eval(EvalCommand::Aliases(args)) => eval_aliases_cmd(args),
         Command::Eval(EvalCommand::Summary(args)) => eval_summary_cmd(args),
         Command::Eval(EvalCommand::Blocks(args)) => eval_blocks_cmd(args),
+        Command::Eval(EvalCommand::FitBlocks(args)) => fit_blocks_cmd(args),
         Command::Eval(EvalCommand::Extract(args)) => eval_extract_cmd(args),
     };
     if let Err(e) = result {
@@ -362,26 +385,33 @@ fn eval_summary_cmd(args: EvalSummaryArgs) -> Result<()> {
 
 fn eval_blocks_cmd(args: EvalBlocksArgs) -> Result<()> {
     let mut out = String::new();
-    let eval = crosscheck_eval::blocks::evaluate(&args.data)?;
+    let eval = crosscheck_eval::blocks::evaluate(&args.data, &args.texts)?;
+    let (lo, hi) = eval.accuracy_interval;
     outln!(
         out,
-        "{} documents, {} lines, accuracy {:.3}\n",
+        "{} documents, {} lines, accuracy {:.3} (95% interval {lo:.3}-{hi:.3}, bootstrap over documents)\n",
         eval.documents,
         eval.lines,
-        eval.correct as f64 / eval.lines.max(1) as f64
+        eval.accuracy()
     );
     outln!(out, "| kind | lines | predicted | precision | recall | F1 |");
     outln!(out, "|---|---:|---:|---:|---:|---:|");
-    for (kind, c) in &eval.per_kind {
+    for ((kind, c), [p, r, f]) in eval.per_kind.iter().zip(&eval.kind_intervals) {
         outln!(
             out,
-            "| {} | {} | {} | {:.2} | {:.2} | {:.2} |",
+            "| {} | {} | {} | {:.2} ({:.2}-{:.2}) | {:.2} ({:.2}-{:.2}) | {:.2} ({:.2}-{:.2}) |",
             kind.as_str(),
             c.labelled,
             c.predicted,
             c.precision(),
+            p.0,
+            p.1,
             c.recall(),
-            c.f1()
+            r.0,
+            r.1,
+            c.f1(),
+            f.0,
+            f.1
         );
     }
     if args.misses {
@@ -391,6 +421,27 @@ fn eval_blocks_cmd(args: EvalBlocksArgs) -> Result<()> {
             outln!(out, "{id}\t{} -> {}\t{short}", truth.as_str(), got.as_str());
         }
     }
+    write_output(None, out.as_bytes())
+}
+
+fn fit_blocks_cmd(args: FitBlocksArgs) -> Result<()> {
+    let paths: Vec<&std::path::Path> = args.data.iter().map(PathBuf::as_path).collect();
+    // Written sets carry their text; no Multi-News file is read.
+    let report = crosscheck_eval::blocks::fit(&paths, std::path::Path::new("-"), &args.alphas, args.folds.max(2))?;
+    write_output(Some(&args.out), report.table.as_bytes())?;
+    let mut out = String::new();
+    outln!(
+        out,
+        "{} documents, {} lines ({} settled by a marker); rules alone: accuracy {:.3}",
+        report.documents,
+        report.lines,
+        report.certain,
+        report.rules_accuracy
+    );
+    for (alpha, acc) in &report.tried {
+        outln!(out, "alpha {alpha}: cross-validated accuracy {acc:.3}");
+    }
+    outln!(out, "fitted with alpha {}; table written to {}", report.alpha, args.out.display());
     write_output(None, out.as_bytes())
 }
 

