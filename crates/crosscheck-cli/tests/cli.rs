@@ -1166,3 +1166,34 @@ fn quotes_page_in_html_escapes_text_and_keeps_its_citation_targets() {
     assert!(page.contains("Ruth Abney"));
     assert!(page.contains("href=\"#d1\"") && page.contains("id=\"d1\""), "citations point at a source entry");
 }
+
+#[test]
+fn eval_blocks_names_a_missing_label_file_and_its_reason_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no-such-labels.jsonl");
+    let out = run(&["eval".as_ref(), "blocks".as_ref(), "--data".as_ref(), missing.as_os_str()]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("no-such-labels.jsonl"), "{err}");
+    assert_eq!(err.matches("No such file or directory").count(), 1, "{err}");
+}
+
+#[test]
+fn eval_blocks_scores_a_written_set_with_intervals() {
+    let dir = tempfile::tempdir().unwrap();
+    let set = dir.path().join("set.jsonl");
+    let doc = json!({"id": "w-1", "lines": [
+        ["body", "Harbour Council approves ferry subsidy after long debate"],
+        ["boilerplate", "By Ines Okafor | Updated 9:14 a.m."],
+        ["body", "PORTNESS — The council voted 9 to 4 on Tuesday to keep the night ferry running for two more years, the mayor said."],
+        ["body", "The subsidy will cost 1.2 million pounds a year, paid from the harbour fund."],
+        ["boilerplate", "Share this article"],
+    ]});
+    fs::write(&set, format!("{doc}\n")).unwrap();
+    let out = run(&["eval".as_ref(), "blocks".as_ref(), "--data".as_ref(), set.as_os_str()]);
+    let text = String::from_utf8(out.stdout.clone()).unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(text.starts_with("1 documents, 5 lines, accuracy"), "{text}");
+    assert!(text.contains("95% interval"), "{text}");
+    assert!(text.contains("| body | 3 |"), "{text}");
+}

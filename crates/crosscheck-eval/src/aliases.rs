@@ -176,7 +176,7 @@ struct PredMention {
 
 fn read_stories(path: &Path) -> Result<Vec<StoryLine>, Error> {
     let name = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| Error::Io { path: name.clone(), source: e })?;
+    let text = std::fs::read_to_string(path).map_err(|e| Error::Io { path: name.clone(), reason: e })?;
     text.lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
@@ -233,7 +233,7 @@ fn crosscheck_mentions(
 fn peer_mentions(path: &Path, stories: &[StoryLine]) -> Result<FxHashMap<String, DocMentions>, Error> {
     let name = path.display().to_string();
     let texts: FxHashMap<&str, &str> = stories.iter().map(|s| (s.id.as_str(), s.text.as_str())).collect();
-    let raw = std::fs::read_to_string(path).map_err(|e| Error::Io { path: name.clone(), source: e })?;
+    let raw = std::fs::read_to_string(path).map_err(|e| Error::Io { path: name.clone(), reason: e })?;
     let mut out = FxHashMap::default();
     for (n, line) in raw.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
         let p: PredLine = serde_json::from_str(line).map_err(|e| Error::BadRecord {

@@ -67,12 +67,12 @@ fn slot(kind: BlockKind) -> usize {
 /// Reads a labelled set; `texts` is the Multi-News file that offset labels point into.
 pub fn load(path: &Path, texts: &Path) -> Result<Vec<LabelledDoc>, Error> {
     let name = path.display().to_string();
-    let file = std::fs::File::open(path).map_err(|e| Error::Io { path: name.clone(), source: e })?;
+    let file = std::fs::File::open(path).map_err(|e| Error::Io { path: name.clone(), reason: e })?;
     let bad = |line: usize, message: String| Error::BadRecord { path: name.clone(), line, message };
     let mut clusters: Option<Vec<Cluster>> = None;
     let mut docs = Vec::new();
     for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
-        let line = line.map_err(|e| Error::Io { path: name.clone(), source: e })?;
+        let line = line.map_err(|e| Error::Io { path: name.clone(), reason: e })?;
         if line.trim().is_empty() {
             continue;
         }
@@ -117,10 +117,10 @@ pub fn load(path: &Path, texts: &Path) -> Result<Vec<LabelledDoc>, Error> {
 
 fn read_clusters(path: &Path) -> Result<Vec<Cluster>, Error> {
     let name = path.display().to_string();
-    let file = std::fs::File::open(path).map_err(|e| Error::Io { path: name.clone(), source: e })?;
+    let file = std::fs::File::open(path).map_err(|e| Error::Io { path: name.clone(), reason: e })?;
     let mut out = Vec::new();
     for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
-        let line = line.map_err(|e| Error::Io { path: name.clone(), source: e })?;
+        let line = line.map_err(|e| Error::Io { path: name.clone(), reason: e })?;
         if line.trim().is_empty() {
             continue;
         }

@@ -90,7 +90,7 @@ pub fn read_ecbplus(dir: &Path) -> Result<Vec<GoldMention>, Error> {
 
 /// The (name, path) of each entry of a directory.
 fn list_dir(dir: &Path) -> Result<Vec<(String, std::path::PathBuf)>, Error> {
-    let io_error = |e| Error::Io { path: dir.display().to_string(), source: e };
+    let io_error = |e| Error::Io { path: dir.display().to_string(), reason: e };
     let mut entries = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(io_error)? {
         let entry = entry.map_err(io_error)?;
@@ -314,7 +314,7 @@ pub fn is_named(text: &str) -> bool {
 /// `1,10ecbplus,1` for document `1_10ecbplus`).
 pub fn read_selected_sentences(path: &Path) -> Result<HashSet<(String, u32)>, Error> {
     let name = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| Error::Io { path: name.clone(), source: e })?;
+    let text = std::fs::read_to_string(path).map_err(|e| Error::Io { path: name.clone(), reason: e })?;
     let mut selected = HashSet::new();
     for (index, row) in text.lines().enumerate() {
         let fields = row.split(',').map(str::trim).collect::<Vec<_>>();

@@ -75,7 +75,7 @@ fn ratio(tp: f64, fp: f64, fn_: f64, miss: f64) -> f64 {
 pub fn evaluate(dir: &Path, keep: Keep) -> Result<(ExtractEval, Vec<(String, String)>), Error> {
     let truth_path = dir.join("ground-truth.json");
     let name = truth_path.display().to_string();
-    let raw = std::fs::read_to_string(&truth_path).map_err(|e| Error::Io { path: name.clone(), source: e })?;
+    let raw = std::fs::read_to_string(&truth_path).map_err(|e| Error::Io { path: name.clone(), reason: e })?;
     let truth: HashMap<String, Truth> =
         serde_json::from_str(&raw).map_err(|e| Error::BadRecord { path: name, line: 0, message: e.to_string() })?;
     let mut ids: Vec<&String> = truth.keys().collect();

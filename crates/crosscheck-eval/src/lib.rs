@@ -16,8 +16,10 @@ pub enum Error {
     #[error(transparent)]
     Read(#[from] crosscheck::ReadError),
     /// A data-set file could not be opened or read.
-    #[error("{path}: {source}")]
-    Io { path: String, source: std::io::Error },
+    /// (The I/O error is in the message, not a `source`, so a chain printed by the CLI does not
+    /// say it twice.)
+    #[error("{path}: {reason}")]
+    Io { path: String, reason: std::io::Error },
     /// A record of a data-set file has the wrong shape.
     #[error("{path}, line {line}: {message}")]
     BadRecord { path: String, line: usize, message: String },

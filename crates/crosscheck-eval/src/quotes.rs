@@ -249,7 +249,7 @@ pub struct GoldFile {
 /// that cannot be listed is an error; a text or annotation that cannot be read is skipped with a
 /// warning naming it.
 pub fn read_polnear(dir: &Path) -> Result<Vec<GoldFile>, Error> {
-    let io = |path: &Path, e: std::io::Error| Error::Io { path: path.display().to_string(), source: e };
+    let io = |path: &Path, e: std::io::Error| Error::Io { path: path.display().to_string(), reason: e };
     let text_dir = dir.join("text");
     let ann_dir = dir.join("attributions");
     let mut texts: Vec<PathBuf> = std::fs::read_dir(&text_dir)
@@ -393,7 +393,7 @@ pub fn score(files: &[GoldFile], preds: &FxHashMap<String, Vec<Attribution>>) ->
 /// Reads a prediction file in the shared JSON Lines format.
 pub fn read_predictions(path: &Path) -> Result<FxHashMap<String, Vec<Attribution>>, Error> {
     let name = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| Error::Io { path: name.clone(), source: e })?;
+    let text = std::fs::read_to_string(path).map_err(|e| Error::Io { path: name.clone(), reason: e })?;
     let mut out = FxHashMap::default();
     for (n, line) in text.lines().enumerate() {
         if line.trim().is_empty() {

@@ -55,7 +55,7 @@ pub struct SummaryEval {
 /// Reads a cluster file; malformed lines are returned as errors, not fatal.
 pub fn load_clusters(path: &Path) -> Result<(Vec<Cluster>, Vec<Error>), Error> {
     let name = path.display().to_string();
-    let file = std::fs::File::open(path).map_err(|e| Error::Io { path: name.clone(), source: e })?;
+    let file = std::fs::File::open(path).map_err(|e| Error::Io { path: name.clone(), reason: e })?;
     let mut clusters = Vec::new();
     let mut bad = Vec::new();
     for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
