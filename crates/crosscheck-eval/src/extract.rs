@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use serde::Deserialize;
 
 use crate::Error;
-use crosscheck::{classify_blocks, parse_html_page, BlockKind};
+use crosscheck::{classify_blocks_with_markup, parse_html_page, BlockKind, Markup};
 
 #[derive(Debug, Deserialize)]
 struct Truth {
@@ -99,7 +99,7 @@ pub fn evaluate(dir: &Path, keep: Keep) -> Result<(ExtractEval, Vec<(String, Str
         .map(|(id, bytes)| {
             let text = bytes.as_ref().ok().and_then(|b| parse_html_page(id, b).ok()).map(|a| match keep {
                 Keep::Extracted => a.text,
-                Keep::Article => article_lines(&a.text),
+                Keep::Article => article_lines(&a.text, &a.markup),
             });
             (id.clone(), text)
         })
@@ -125,8 +125,8 @@ pub fn evaluate(dir: &Path, keep: Keep) -> Result<(ExtractEval, Vec<(String, Str
 }
 
 /// The lines of `text` that belong to the article itself.
-fn article_lines(text: &str) -> String {
-    classify_blocks(text)
+fn article_lines(text: &str, markup: &[(std::ops::Range<usize>, Markup)]) -> String {
+    classify_blocks_with_markup(text, markup)
         .into_iter()
         .filter(|b| matches!(b.kind, BlockKind::Body | BlockKind::QuoteBlock | BlockKind::Editorial))
         .map(|b| &text[b.span])

@@ -214,7 +214,7 @@ fn terms_in<'a>(ids: &'a [u32], s: &Sentence) -> &'a [u32] {
 }
 
 fn analyze_doc(article: Article) -> (AnalyzedDoc, Vec<RawSentence>) {
-    let (blocks, cues) = blocks::classify_blocks_with_cues(&article.text);
+    let (blocks, cues) = blocks::classify_blocks_with_cues(&article.text, &article.markup);
     let sentences = split_sentences(&article.text, &blocks, &cues);
     (AnalyzedDoc { article, blocks }, sentences)
 }

@@ -42,7 +42,8 @@ mod testing;
 
 pub use analysis::{Analysis, AnalyzedDoc, Sentence};
 pub use blocks::{
-    classify_blocks, line_features, Block, BlockKind, LineFeatures, BLOCK_FEATURE_NAMES, BLOCK_MODEL_CLASSES,
+    classify_blocks, classify_blocks_with_markup, line_features, Block, BlockKind, LineFeatures, BLOCK_FEATURE_NAMES,
+    BLOCK_MODEL_CLASSES,
 };
 pub use brief::{
     build_brief, project, BlockOut, Brief, ClaimOut, ClaimStatus, DocumentOut, EntityOut, EvidenceOut, FramingOut,
@@ -59,7 +60,7 @@ pub use offsets::CharIndex;
 pub use progress::{Progress, Stage};
 pub use quotes::{find_quotes, Quote, QuoteKind};
 pub use read::{
-    parse_bytes, parse_html_page, read_file, read_inputs, read_warc_stream, Article, Field, FieldMap, Format,
+    parse_bytes, parse_html_page, read_file, read_inputs, read_warc_stream, Article, Field, FieldMap, Format, Markup,
     ReadOptions, ReadOutcome,
 };
 pub use render::{render, render_to, OutputFormat, RenderOptions};

@@ -25,6 +25,8 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+use crate::read::Markup;
+
 pub use cues::dateline_len;
 use cues::*;
 pub use model::{CLASSES as BLOCK_MODEL_CLASSES, FEATURE_NAMES as BLOCK_FEATURE_NAMES};
@@ -98,21 +100,47 @@ enum Region {
 
 /// Splits `text` into line blocks and classifies each.
 pub fn classify_blocks(text: &str) -> Vec<Block> {
-    classify_blocks_with_cues(text).0
+    classify_blocks_with_cues(text, &[]).0
 }
 
 /// As [`classify_blocks`], with each block's cue occurrences where its register was read
 /// without quotation marks, so the sentences' registers need no second scan
 /// ([`LineCues::registers`]).
-pub(crate) fn classify_blocks_with_cues(text: &str) -> (Vec<Block>, Vec<Option<LineCues>>) {
+pub(crate) fn classify_blocks_with_cues(
+    text: &str,
+    markup: &[(Range<usize>, Markup)],
+) -> (Vec<Block>, Vec<Option<LineCues>>) {
     let (mut blocks, cues, evidence) = classify_by_rules(text);
     let rules: Vec<BlockKind> = blocks.iter().map(|b| b.kind).collect();
+    let mut marks = markup.iter().peekable();
     for (i, block) in blocks.iter_mut().enumerate() {
-        if !evidence[i].certain() {
-            block.kind = model::predict(&model::features(&evidence, &rules, i));
+        if evidence[i].certain() {
+            continue;
         }
+        // The page's own markup, where it names the line's part, settles it: a heading, list
+        // item or table row of the extracted main content is the article's (subheadings and
+        // fact lists read as page furniture by their shape alone) unless a furniture cue says
+        // otherwise ("Most read", "Subscribe to …" in a box the extractor kept), and a figure
+        // caption is a caption.
+        while marks.next_if(|(span, _)| span.start < block.span.start).is_some() {}
+        let mark = marks.peek().filter(|(span, _)| span.start == block.span.start).map(|(_, m)| *m);
+        block.kind = match mark {
+            Some(Markup::FigureCaption) => BlockKind::Caption,
+            Some(Markup::Heading | Markup::ListItem | Markup::TableRow)
+                if rules[i] != BlockKind::ReaderComment && !evidence[i].furniture_cue() =>
+            {
+                BlockKind::Body
+            }
+            _ => model::predict(&model::features(&evidence, &rules, i)),
+        };
     }
     (blocks, cues)
+}
+
+/// As [`classify_blocks`], for text read from an HTML page with its [`Markup`]
+/// ([`crate::Article::markup`]), which settles the lines it marks.
+pub fn classify_blocks_with_markup(text: &str, markup: &[(Range<usize>, Markup)]) -> Vec<Block> {
+    classify_blocks_with_cues(text, markup).0
 }
 
 /// One line as the block model sees it, for fitting and inspecting the model.
@@ -367,6 +395,33 @@ mod tests {
         for line in ["12 comments", "riverwatcher", "Glad they", "Reply"] {
             assert_eq!(kind_of(line), Some(ReaderComment), "{line}: {k:?}");
         }
+    }
+
+    #[test]
+    fn page_markup_settles_subheadings_list_items_and_figure_captions() {
+        let text = "Ferry timetable changes from Monday\n\
+            The harbour board approved the new timetable on Thursday after a month of consultation.\n\
+            WHAT CHANGES\n\
+            Early sailings\n\
+            The 6:10 boat now leaves at 6:25, the board said.\n\
+            Passengers wait at the north pier.\n\
+            Subscribe to our newsletter";
+        let span = |line: &str| {
+            let at = text.find(line).unwrap();
+            at..at + line.len()
+        };
+        let markup = [
+            (span("WHAT CHANGES"), Markup::Heading),
+            (span("Early sailings"), Markup::ListItem),
+            (span("Passengers wait at the north pier."), Markup::FigureCaption),
+            (span("Subscribe to our newsletter"), Markup::ListItem),
+        ];
+        let kinds: Vec<BlockKind> = classify_blocks_with_markup(text, &markup).into_iter().map(|b| b.kind).collect();
+        assert_eq!(kinds[2], Body, "a marked heading is the article's");
+        assert_eq!(kinds[3], Body, "a marked list item is the article's");
+        assert_eq!(kinds[5], Caption);
+        // A furniture cue outweighs the list markup: a sign-up prompt in a list stays furniture.
+        assert_eq!(kinds[6], Boilerplate);
     }
 
     #[test]

@@ -161,6 +161,11 @@ impl Evidence {
     pub(super) fn certain(&self) -> bool {
         self.cues[0] || self.cues[1]
     }
+
+    /// Whether a copyright, boilerplate or caption cue fired on the line.
+    pub(super) fn furniture_cue(&self) -> bool {
+        self.cues[3] || self.cues[4] || self.cues[5]
+    }
 }
 
 fn log_words(words: usize) -> f32 {

@@ -2,7 +2,7 @@
 //! the extractor that scores best on news pages; see DESIGN.md). Only the character decoding
 //! is ours: pages declare their charset in a meta tag, which `encoding_rs` then decodes.
 
-use super::Article;
+use super::{Article, Markup};
 use crate::error::{ReadError, ReadErrorKind};
 
 pub(super) fn parse_html(name: &str, bytes: &[u8]) -> Result<Article, ReadError> {
@@ -30,7 +30,7 @@ pub(super) fn parse_html_with_charset(name: &str, bytes: &[u8], charset: Option<
     };
     // trafilatura's `content_text` joins paragraphs with spaces; block classification needs
     // one line per paragraph, so the text is taken from its cleaned HTML instead.
-    let text = html_to_lines(&result.content_html);
+    let (text, markup) = html_to_lines_with_markup(&result.content_html);
     if text.split_whitespace().count() < 3 {
         return Err(ReadError::new(name, ReadErrorKind::Empty));
     }
@@ -48,6 +48,7 @@ pub(super) fn parse_html_with_charset(name: &str, bytes: &[u8], charset: Option<
         date: meta.date.map(|d| d.to_string()),
         author: non_empty(meta.author),
         text,
+        markup,
     })
 }
 
@@ -103,6 +104,12 @@ fn memchr_lt(bytes: &[u8]) -> Option<usize> {
 /// Text of trafilatura's cleaned HTML: one line per block element, a space at every other
 /// tag boundary, whitespace collapsed inside lines, entities decoded.
 fn html_to_lines(html: &str) -> String {
+    html_to_lines_with_markup(html).0
+}
+
+/// As [`html_to_lines`], with the lines that an element opening them marks as a heading,
+/// list item, table row, figure caption or block quote.
+fn html_to_lines_with_markup(html: &str) -> (String, Vec<(std::ops::Range<usize>, Markup)>) {
     const BLOCK: &[&str] = &[
         "p",
         "div",
@@ -129,16 +136,19 @@ fn html_to_lines(html: &str) -> String {
         "dd",
         "dt",
     ];
-    let mut raw = String::with_capacity(html.len());
+    // Segments of text between block boundaries, each with the element whose opening tag
+    // started it (a closing tag starts an unmarked segment: text after `</h2>` is no heading).
+    let mut segments: Vec<(String, Option<Markup>)> = vec![(String::new(), None)];
     let mut rest = html;
     let push_text = |raw: &mut String, t: &str| raw.extend(t.chars().map(|c| if c.is_whitespace() { ' ' } else { c }));
     while let Some(open) = rest.find('<') {
-        push_text(&mut raw, &rest[..open]);
+        push_text(&mut segments.last_mut().expect("never empty").0, &rest[..open]);
         let Some(close) = rest[open..].find('>') else {
             rest = "";
             break;
         };
         let tag = &rest[open + 1..open + close];
+        let closing = tag.starts_with('/');
         let name: String = tag
             .trim_start_matches('/')
             .chars()
@@ -147,17 +157,46 @@ fn html_to_lines(html: &str) -> String {
             .to_ascii_lowercase();
         // Blocks break lines; any other tag boundary separates words, as trafilatura's own
         // text output does (table cells, adjacent spans: "Top 5" not "Top5").
-        raw.push(if BLOCK.contains(&name.as_str()) { '\n' } else { ' ' });
+        if BLOCK.contains(&name.as_str()) {
+            let markup = if closing { None } else { markup_of(&name) };
+            segments.push((String::new(), markup));
+        } else {
+            segments.last_mut().expect("never empty").0.push(' ');
+        }
         rest = &rest[open + close + 1..];
     }
-    push_text(&mut raw, rest);
-    let decoded = html_escape::decode_html_entities(&raw);
-    decoded
-        .lines()
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
+    push_text(&mut segments.last_mut().expect("never empty").0, rest);
+    let mut text = String::with_capacity(html.len() / 2);
+    let mut markup = Vec::new();
+    for (raw, mark) in segments {
+        let decoded = html_escape::decode_html_entities(&raw);
+        // An entity may decode to a line break; each piece is a line of its own.
+        for line in decoded.lines() {
+            let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+            if line.is_empty() {
+                continue;
+            }
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            if let Some(m) = mark {
+                markup.push((text.len()..text.len() + line.len(), m));
+            }
+            text.push_str(&line);
+        }
+    }
+    (text, markup)
+}
+
+fn markup_of(element: &str) -> Option<Markup> {
+    Some(match element {
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Markup::Heading,
+        "li" | "dt" | "dd" => Markup::ListItem,
+        "tr" => Markup::TableRow,
+        "figcaption" => Markup::FigureCaption,
+        "blockquote" => Markup::BlockQuote,
+        _ => return None,
+    })
 }
 
 /// The page without what a browser does not show as text: the head, scripts, styles, comments.
@@ -210,6 +249,27 @@ mod tests {
         let html =
             "<h1>Flood &amp; rain</h1><p>First   para\nwraps.</p><p>Second <b>bold</b> one.</p><ul><li>item</li></ul>";
         assert_eq!(html_to_lines(html), "Flood & rain\nFirst para wraps.\nSecond bold one.\nitem");
+    }
+
+    #[test]
+    fn headings_list_items_rows_and_captions_are_marked() {
+        let html = "<h2>What happens next</h2><p>The board meets in May.</p><ul><li>Two new <b>routes</b></li>\
+            <li>Fares frozen</li></ul><figure><figcaption>The depot at dawn.</figcaption></figure>\
+            <table><tr><td>Route 4</td><td>12 min</td></tr></table><p>After the &lt;table&gt;.</p>";
+        let (text, markup) = html_to_lines_with_markup(html);
+        assert_eq!(text, "What happens next\nThe board meets in May.\nTwo new routes\nFares frozen\nThe depot at dawn.\nRoute 4 12 min\nAfter the <table>.");
+        let marked: Vec<(&str, Markup)> = markup.iter().map(|(r, m)| (&text[r.clone()], *m)).collect();
+        assert_eq!(
+            marked,
+            [
+                ("What happens next", Markup::Heading),
+                ("Two new routes", Markup::ListItem),
+                ("Fares frozen", Markup::ListItem),
+                ("The depot at dawn.", Markup::FigureCaption),
+                ("Route 4 12 min", Markup::TableRow),
+            ]
+        );
+        assert_eq!(html_to_lines(html), text);
     }
 
     #[test]

@@ -235,6 +235,7 @@ fn article_from_object(name: &str, obj: &Map<String, Value>, fields: &FieldMap) 
         date: field(Field::Date),
         author: field(Field::Author),
         text: text.to_string(),
+        markup: Vec::new(),
     })
 }
 

@@ -44,6 +44,25 @@ pub struct Article {
     pub author: Option<String>,
     /// The text as read; every offset refers to it.
     pub text: String,
+    /// Lines whose page markup says what they are (a heading, a list item, a figure caption),
+    /// when the source was HTML; empty otherwise. Byte spans into `text`, in order.
+    pub markup: Vec<(std::ops::Range<usize>, Markup)>,
+}
+
+/// The element a line of an HTML page's main content came from, where that says something
+/// about the line's kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Markup {
+    /// `<h1>` … `<h6>`: a title or subheading of the content.
+    Heading,
+    /// `<li>`, `<dt>`, `<dd>`: an item of a list in the content.
+    ListItem,
+    /// `<tr>`, `<td>`, `<th>`: a row or cell of a table in the content.
+    TableRow,
+    /// `<figcaption>`: the caption of a figure.
+    FigureCaption,
+    /// `<blockquote>`: quoted or embedded material.
+    BlockQuote,
 }
 
 impl Article {
