@@ -170,8 +170,10 @@ pub(super) fn is_boilerplate(line: &Line) -> bool {
             return true;
         }
     }
-    if words <= 25 && lexicon::FURNITURE_STARTS.iter().any(|c| lower.starts_with(c)) {
-        return !lower.starts_with("by ") || words <= 10;
+    // A note in brackets opens the same way: "(This story has been updated …)", "[Click here …]".
+    let opening = lower.trim_start_matches(['(', '[']);
+    if words <= 25 && lexicon::FURNITURE_STARTS.iter().any(|c| opening.starts_with(c)) {
+        return !opening.starts_with("by ") || words <= 10;
     }
     if lower.contains("all rights reserved") || lower.contains("we use cookies") {
         return true;
@@ -273,8 +275,12 @@ pub fn dateline_len(line: &str) -> Option<usize> {
     let place = head[..pos].trim();
     let place = place.split(['(', ',']).next().unwrap_or("").trim();
     let letters: Vec<char> = place.chars().filter(|c| c.is_alphabetic()).collect();
-    let is_dateline =
-        letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase()) && place.split_whitespace().count() <= 4;
+    // "FILE - In this 2012 file photo, ...": the wire services' label on an archive photo's
+    // caption, shaped like a dateline but naming no place.
+    let is_dateline = letters.len() >= 3
+        && letters.iter().all(|c| c.is_uppercase())
+        && place.split_whitespace().count() <= 4
+        && place != "FILE";
     is_dateline.then(|| {
         let after = pos + dash_len;
         after + (line[after..].len() - line[after..].trim_start().len())
@@ -536,6 +542,7 @@ mod tests {
             ("UN officials — and others — met.", false),
             ("Washington — The Senate voted.", false),
             ("No dash at all.", false),
+            ("FILE - In this 2019 file photo, the mayor speaks in Calderford.", false),
         ] {
             assert_eq!(has_dateline(line), want, "{line:?}");
         }
