@@ -45,6 +45,19 @@ pub(super) fn is_editorial_marker(line: &Line) -> bool {
     .any(|m| line.lower.starts_with(m))
 }
 
+/// An explicit caption or photo-credit mark ("Photograph:", "AP Photo", "Getty Images", "file
+/// photo", "In this photo", "Pictured:") on a line of caption length: the rules' call on such
+/// a line is not revisited.
+pub(super) fn has_caption_mark(line: &Line) -> bool {
+    line.words <= 60
+        && (CAPTION_MARK_AUTOMATON.is_match(line.lower.as_str())
+            || (line.words <= 40 && lexicon::CAPTION_STARTS.iter().any(|m| line.lower.starts_with(m))))
+}
+
+/// One automaton pass instead of a substring search per mark: this runs on every line.
+static CAPTION_MARK_AUTOMATON: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(lexicon::CAPTION_MARKS).expect("valid patterns"));
+
 /// Image captions and credits.
 pub(super) fn is_caption(line: &Line) -> bool {
     let (lower, words) = (line.lower.as_str(), line.words);
@@ -54,10 +67,7 @@ pub(super) fn is_caption(line: &Line) -> bool {
     {
         return true;
     }
-    // One automaton pass instead of a substring search per mark: this runs on every line.
-    static MARKS: LazyLock<AhoCorasick> =
-        LazyLock::new(|| AhoCorasick::new(lexicon::CAPTION_MARKS).expect("valid patterns"));
-    if line.text.contains('©') || MARKS.is_match(lower) {
+    if line.text.contains('©') || CAPTION_MARK_AUTOMATON.is_match(lower) {
         return words <= 60;
     }
     // "1/6 Owner Priya Das ...": a gallery counter.

@@ -12,7 +12,13 @@
 //! - `cues.rs`: the line cue checks (markers, captions, credits, boilerplate, datelines,
 //!   headlines, speaker labels), each a small function;
 //! - `register.rs`: [`Register`], the writer's-voice reading of a line or sentence, and the
-//!   cue occurrences a line keeps for its sentences (`LineCues`).
+//!   cue occurrences a line keeps for its sentences (`LineCues`);
+//! - `model.rs`: the fitted logistic regression that turns every line's cues, shape, place and
+//!   the rules' kinds around it into the final kind (the rules' kind stands where an explicit
+//!   comment or editorial marker makes it certain); `model_weights.rs` is its generated table.
+//!
+//! For HTML input the page's markup (a heading, list item, table row or figure caption of the
+//! extracted content) settles the lines it marks.
 //!
 //! The word lists are in [`crate::lexicon`], quotation marks in [`crate::text::marks`], dates
 //! in [`crate::text::dates`].
@@ -114,7 +120,7 @@ pub(crate) fn classify_blocks_with_cues(
     let rules: Vec<BlockKind> = blocks.iter().map(|b| b.kind).collect();
     let mut marks = markup.iter().peekable();
     for (i, block) in blocks.iter_mut().enumerate() {
-        if evidence[i].certain() {
+        if evidence[i].certain(rules[i]) {
             continue;
         }
         // The page's own markup, where it names the line's part, settles it: a heading, list
@@ -150,7 +156,8 @@ pub struct LineFeatures {
     pub span: Range<usize>,
     /// The rules' kind for it.
     pub rule: BlockKind,
-    /// Whether the rules' kind is final (an explicit marker), so the model is not asked.
+    /// Whether the rules' kind is final (an explicit comment, editorial or caption marker), so
+    /// the model is not asked.
     pub certain: bool,
     /// The model's input, in the order of [`BLOCK_FEATURE_NAMES`].
     pub features: Vec<f32>,
@@ -167,7 +174,7 @@ pub fn line_features(text: &str) -> Vec<LineFeatures> {
         .map(|(i, b)| LineFeatures {
             span: b.span.clone(),
             rule: b.kind,
-            certain: evidence[i].certain(),
+            certain: evidence[i].certain(b.kind),
             features: model::features(&evidence, &rules, i),
         })
         .collect()

@@ -109,6 +109,7 @@ pub(super) struct Evidence {
     starts_bullet: bool,
     position: f32,
     region: Region,
+    caption_mark: bool,
 }
 
 impl Evidence {
@@ -153,13 +154,15 @@ impl Evidence {
             starts_bullet: first.is_some_and(|c| matches!(c, '-' | '•' | '*' | '·' | '–' | '—' | '►' | '>')),
             position,
             region,
+            caption_mark: cues::has_caption_mark(line),
         }
     }
 
-    /// Whether the rules' call on this line is certain enough that the model does not revisit
-    /// it: an explicit comment-section or editorial marker.
-    pub(super) fn certain(&self) -> bool {
-        self.cues[0] || self.cues[1]
+    /// Whether the rules' call (`rule`) on this line is certain enough that the model does not
+    /// revisit it: an explicit comment-section or editorial marker, or a caption mark on a line
+    /// the rules call a caption.
+    pub(super) fn certain(&self, rule: BlockKind) -> bool {
+        self.cues[0] || self.cues[1] || (self.caption_mark && rule == BlockKind::Caption)
     }
 
     /// Whether a copyright, boilerplate or caption cue fired on the line.
