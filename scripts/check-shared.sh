@@ -37,7 +37,7 @@ $BIN eval aliases --data "$SHARED/data/ecbplus" --mentions
 
 
 echo "== block kinds: the fitted table is what fit-blocks makes from the written sets; every labelled set scores"
-$BIN eval fit-blocks --data bench/blocks/labelled.jsonl --data bench/blocks/heldout.jsonl --data bench/blocks/train2.jsonl \
+$BIN eval fit-blocks --data bench/blocks/labelled.jsonl --data bench/blocks/heldout.jsonl --data bench/blocks/train2.jsonl --data bench/blocks/train3.jsonl \
   --out "$out/model_weights.rs"
 diff -q "$out/model_weights.rs" crates/crosscheck/src/blocks/model_weights.rs \
   || { echo "blocks/model_weights.rs differs from a refit: run the fit-blocks command above"; exit 1; }

@@ -5,7 +5,7 @@
 //! are weighed by data rather than by hand-ordered `if`s.
 //!
 //! The coefficients in `model_weights.rs` are fitted by `crosscheck eval fit-blocks` on texts
-//! the project wrote (bench/blocks/labelled.jsonl, heldout.jsonl, train2.jsonl), never on a
+//! the project wrote (bench/blocks/labelled.jsonl, heldout.jsonl, train2.jsonl, train3.jsonl), never on a
 //! research-only set; see bench/blocks/README.md.
 
 use super::register::Register;
