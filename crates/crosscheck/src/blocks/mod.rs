@@ -189,11 +189,14 @@ fn classify_by_rules(text: &str) -> (Vec<Block>, Vec<Option<LineCues>>, Vec<mode
     let mut cues = Vec::with_capacity(lines.len());
     let mut evidence = Vec::with_capacity(lines.len());
     let mut region = Region::Article;
+    let mut marker_seen = false;
     for (idx, span) in lines.iter().enumerate() {
         let line = Line::new(&text[span.clone()]);
         let late = span.start * 10 >= total * 6;
         let register = Register::of_line(&line);
-        evidence.push(model::Evidence::of(&line, region, register.0, span.start as f32 / total as f32));
+        let e = model::Evidence::of(&line, region, register.0, span.start as f32 / total as f32, marker_seen);
+        marker_seen |= e.comment_marker();
+        evidence.push(e);
         let (kind, line_cues) = classify_line(line, register, idx, late, &mut region, &mut blocks, text);
         blocks.push(Block { kind, span: span.clone() });
         cues.push(line_cues);

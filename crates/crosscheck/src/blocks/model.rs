@@ -110,13 +110,20 @@ pub(super) struct Evidence {
     position: f32,
     region: Region,
     caption_mark: bool,
+    after_comment_marker: bool,
 }
 
 impl Evidence {
     /// Reads every cue of `line` (the rules stop at the first that decides; the model weighs
     /// them all). `region` is the rules' region before this line, `position` the line's start
-    /// as a share of the text.
-    pub(super) fn of(line: &Line, region: Region, register: Register, position: f32) -> Evidence {
+    /// as a share of the text, `after_comment_marker` whether an earlier line was one.
+    pub(super) fn of(
+        line: &Line,
+        region: Region,
+        register: Register,
+        position: f32,
+        after_comment_marker: bool,
+    ) -> Evidence {
         let text = line.text;
         let (mut letters, mut upper, mut digits, mut chars) = (0usize, 0usize, 0usize, 0usize);
         for c in text.chars() {
@@ -155,14 +162,25 @@ impl Evidence {
             position,
             region,
             caption_mark: cues::has_caption_mark(line),
+            after_comment_marker,
         }
     }
 
     /// Whether the rules' call (`rule`) on this line is certain enough that the model does not
-    /// revisit it: an explicit comment-section or editorial marker, or a caption mark on a line
-    /// the rules call a caption.
+    /// revisit it: an explicit comment-section or editorial marker, a caption mark on a line
+    /// the rules call a caption, or a line the rules keep in a comment thread that an explicit
+    /// marker opened (everything after "14 comments" is the thread, bar the pasted article or
+    /// footer the rules find in it).
     pub(super) fn certain(&self, rule: BlockKind) -> bool {
-        self.cues[0] || self.cues[1] || (self.caption_mark && rule == BlockKind::Caption)
+        self.cues[0]
+            || self.cues[1]
+            || (self.caption_mark && rule == BlockKind::Caption)
+            || (self.after_comment_marker && rule == BlockKind::ReaderComment)
+    }
+
+    /// Whether the line is a comment-section marker ("14 comments", "Name wrote:").
+    pub(super) fn comment_marker(&self) -> bool {
+        self.cues[0]
     }
 
     /// Whether a copyright, boilerplate or caption cue fired on the line.
