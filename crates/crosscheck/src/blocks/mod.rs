@@ -14,8 +14,9 @@
 //! - `register.rs`: [`Register`], the writer's-voice reading of a line or sentence, and the
 //!   cue occurrences a line keeps for its sentences (`LineCues`);
 //! - `model.rs`: the fitted logistic regression that turns every line's cues, shape, place and
-//!   the rules' kinds around it into the final kind (the rules' kind stands where an explicit
-//!   comment or editorial marker makes it certain); `model_weights.rs` is its generated table.
+//!   the rules' kinds around it into the final kind (the rules' kind stands where it is
+//!   certain: an explicit comment, editorial or caption mark, or a thread a comment marker
+//!   opened); `model_weights.rs` is its generated table.
 //!
 //! For HTML input the page's markup (a heading, list item, table row or figure caption of the
 //! extracted content) settles the lines it marks.

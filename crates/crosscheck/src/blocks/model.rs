@@ -93,6 +93,13 @@ pub const CLASSES: [BlockKind; 7] = [
     BlockKind::EmbeddedArticle,
 ];
 
+// Places in `Evidence::cues`, in the order of the first nine feature names.
+const COMMENT_MARKER: usize = 0;
+const EDITORIAL_MARKER: usize = 1;
+const COPYRIGHT: usize = 3;
+const BOILERPLATE_CUE: usize = 4;
+const CAPTION_CUE: usize = 5;
+
 /// What the rules saw on one line, kept for the model.
 #[derive(Debug, Clone)]
 pub(super) struct Evidence {
@@ -172,20 +179,20 @@ impl Evidence {
     /// marker opened (everything after "14 comments" is the thread, bar the pasted article or
     /// footer the rules find in it).
     pub(super) fn certain(&self, rule: BlockKind) -> bool {
-        self.cues[0]
-            || self.cues[1]
+        self.cues[COMMENT_MARKER]
+            || self.cues[EDITORIAL_MARKER]
             || (self.caption_mark && rule == BlockKind::Caption)
             || (self.after_comment_marker && rule == BlockKind::ReaderComment)
     }
 
     /// Whether the line is a comment-section marker ("14 comments", "Name wrote:").
     pub(super) fn comment_marker(&self) -> bool {
-        self.cues[0]
+        self.cues[COMMENT_MARKER]
     }
 
     /// Whether a copyright, boilerplate or caption cue fired on the line.
     pub(super) fn furniture_cue(&self) -> bool {
-        self.cues[3] || self.cues[4] || self.cues[5]
+        self.cues[COPYRIGHT] || self.cues[BOILERPLATE_CUE] || self.cues[CAPTION_CUE]
     }
 }
 
@@ -266,5 +273,13 @@ mod tests {
         assert_eq!(weights::FEATURE_NAMES, FEATURE_NAMES.as_slice(), "refit with `crosscheck eval fit-blocks`");
         assert_eq!(weights::CLASSES, CLASSES.map(BlockKind::as_str));
         assert!(weights::WEIGHTS.iter().all(|row| row.len() == FEATURES));
+        let named = [
+            (COMMENT_MARKER, "comment_marker"),
+            (EDITORIAL_MARKER, "editorial_marker"),
+            (COPYRIGHT, "copyright"),
+            (BOILERPLATE_CUE, "boilerplate_cue"),
+            (CAPTION_CUE, "caption_cue"),
+        ];
+        assert!(named.iter().all(|&(i, name)| FEATURE_NAMES[i] == name));
     }
 }
