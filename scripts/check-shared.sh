@@ -42,6 +42,7 @@ $BIN eval fit-blocks --data bench/blocks/labelled.jsonl --data bench/blocks/held
 diff -q "$out/model_weights.rs" crates/crosscheck/src/blocks/model_weights.rs \
   || { echo "blocks/model_weights.rs differs from a refit: run the fit-blocks command above"; exit 1; }
 for f in bench/blocks/multinews_*.jsonl; do python3 bench/blocks/mn_lines.py check "$f"; done
+for f in bench/quotes/multinews_quotes_*.jsonl; do python3 bench/quotes/mn_quotes.py check "$f"; done
 for f in bench/blocks/*.jsonl; do
   echo "$f: $($BIN eval blocks --data "$f" --texts "$SHARED/data/multinews/dev.jsonl" | head -n 1)"
 done
