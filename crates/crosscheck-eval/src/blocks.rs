@@ -66,6 +66,12 @@ fn slot(kind: BlockKind) -> usize {
 
 /// Reads a labelled set; `texts` is the Multi-News file that offset labels point into.
 pub fn load(path: &Path, texts: &Path) -> Result<Vec<LabelledDoc>, Error> {
+    load_labels(path, texts, true)
+}
+
+/// As [`load`]; without `offsets_allowed`, a label over Multi-News is an error: those point
+/// into research-only text, which may measure the model but not train it.
+fn load_labels(path: &Path, texts: &Path, offsets_allowed: bool) -> Result<Vec<LabelledDoc>, Error> {
     let name = path.display().to_string();
     let file = std::fs::File::open(path).map_err(|e| Error::Io { path: name.clone(), reason: e })?;
     let bad = |line: usize, message: String| Error::BadRecord { path: name.clone(), line, message };
@@ -90,6 +96,9 @@ pub fn load(path: &Path, texts: &Path) -> Result<Vec<LabelledDoc>, Error> {
             }
             docs.push(LabelledDoc { id: doc.id, text, lines: spans });
             continue;
+        }
+        if !offsets_allowed {
+            return Err(bad(i + 1, "a label over Multi-News: it may measure the model, not train it".into()));
         }
         let doc: OffsetDoc = serde_json::from_value(value).map_err(|e| bad(i + 1, e.to_string()))?;
         if clusters.is_none() {
@@ -344,7 +353,7 @@ fn predict(model: &Model, s: &Sample) -> usize {
 pub fn fit(paths: &[&Path], texts: &Path, alphas: &[f64], folds: usize) -> Result<FitReport, Error> {
     let mut docs = Vec::new();
     for p in paths {
-        docs.extend(load(p, texts)?);
+        docs.extend(load_labels(p, texts, false)?);
     }
     let all = samples(&docs);
     let open: Vec<&Sample> = all.iter().filter(|s| !s.certain).collect();
@@ -454,6 +463,14 @@ mod tests {
         std::fs::write(&labels, wrong).unwrap();
         let err = load(&labels, &texts).unwrap_err().to_string();
         assert!(err.contains("c-7 document 5 is not in"), "{err}");
+    }
+
+    #[test]
+    fn the_model_is_never_fitted_on_offset_labels() {
+        let dir = tempfile::tempdir().unwrap();
+        let (texts, labels) = offset_fixture(dir.path());
+        let err = fit(&[labels.as_path()], &texts, &[1.0], 2).unwrap_err().to_string();
+        assert!(err.contains("may measure the model, not train it"), "{err}");
     }
 
     #[test]
