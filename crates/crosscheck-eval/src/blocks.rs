@@ -22,6 +22,7 @@ use ndarray::{Array1, Array2};
 use serde::Deserialize;
 use serde_json::Value;
 
+use crate::summary::{load_clusters, Cluster};
 use crate::Error;
 use crosscheck::{classify_blocks, line_features, BlockKind, BLOCK_FEATURE_NAMES, BLOCK_MODEL_CLASSES};
 
@@ -47,17 +48,6 @@ struct OffsetDoc {
     index: usize,
     doc: usize,
     lines: Vec<(usize, usize, BlockKind)>,
-}
-
-#[derive(Debug, Deserialize)]
-struct Cluster {
-    id: String,
-    documents: Vec<ClusterDoc>,
-}
-
-#[derive(Debug, Deserialize)]
-struct ClusterDoc {
-    text: String,
 }
 
 fn slot(kind: BlockKind) -> usize {
@@ -124,22 +114,15 @@ fn load_labels(path: &Path, texts: &Path, offsets_allowed: bool) -> Result<Vec<L
     Ok(docs)
 }
 
+/// The cluster file, every line of it: labels name clusters by their place in the file, so a
+/// line that cannot be read would shift every later one.
 fn read_clusters(path: &Path) -> Result<Vec<Cluster>, Error> {
-    let name = path.display().to_string();
-    let file = std::fs::File::open(path).map_err(|e| Error::Io { path: name.clone(), reason: e })?;
-    let mut out = Vec::new();
-    for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
-        let line = line.map_err(|e| Error::Io { path: name.clone(), reason: e })?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        out.push(serde_json::from_str(&line).map_err(|e| Error::BadRecord {
-            path: name.clone(),
-            line: i + 1,
-            message: e.to_string(),
-        })?);
+    let (clusters, mut bad) = load_clusters(path)?;
+    if bad.is_empty() {
+        Ok(clusters)
+    } else {
+        Err(bad.swap_remove(0))
     }
-    Ok(out)
 }
 
 /// Counts per kind: how often it was predicted, labelled, and both on the same line.

@@ -191,14 +191,14 @@ fn classify_by_rules(text: &str) -> (Vec<Block>, Vec<Option<LineCues>>, Vec<mode
     let mut evidence = Vec::with_capacity(lines.len());
     let mut region = Region::Article;
     let mut marker_seen = false;
-    for (idx, span) in lines.iter().enumerate() {
+    for span in &lines {
         let line = Line::new(&text[span.clone()]);
         let late = span.start * 10 >= total * 6;
         let register = Register::of_line(&line);
         let e = model::Evidence::of(&line, region, register.0, span.start as f32 / total as f32, marker_seen);
         marker_seen |= e.comment_marker();
+        let (kind, line_cues) = classify_line(line, register, &e, late, &mut region, &mut blocks, text);
         evidence.push(e);
-        let (kind, line_cues) = classify_line(line, register, idx, late, &mut region, &mut blocks, text);
         blocks.push(Block { kind, span: span.clone() });
         cues.push(line_cues);
     }
@@ -236,33 +236,33 @@ impl<'a> Line<'a> {
 fn classify_line(
     line: Line,
     (register, hits): (Register, Option<Vec<register::CueHit>>),
-    idx: usize,
+    cue: &model::Evidence,
     late: bool,
     region: &mut Region,
     done: &mut [Block],
     text: &str,
 ) -> (BlockKind, Option<LineCues>) {
     use BlockKind::*;
+    // `done` holds the lines before this one: empty for the first line.
     // Lines settled before their register is read carry no cue occurrences.
     let early = |k: BlockKind| (k, None);
-    let text_line = line.text;
-    if is_comment_marker(&line) {
+    if cue.comment_marker() {
         *region = Region::Comments;
         return early(ReaderComment);
     }
-    if is_editorial_marker(&line) {
+    if cue.editorial_marker() {
         return early(Editorial);
     }
-    let dateline = has_dateline(text_line);
-    if is_copyright(&line) || is_boilerplate(&line) {
+    let dateline = cue.dateline();
+    if cue.copyright() || cue.boilerplate() {
         return early(Boilerplate);
     }
-    if !dateline && is_caption(&line) {
+    if !dateline && cue.caption() {
         return early(Caption);
     }
     // A dateline below some reporting starts another article pasted in; one before any
     // reporting (after a nav bar, byline or photo) is the article's own.
-    let archive_marker = is_archive_marker(&line);
+    let archive_marker = cue.archive_marker();
     // Checked only for the rare dateline or marker line, so a long page costs no scan per line.
     let reported = || {
         done.iter().any(|b| {
@@ -288,15 +288,11 @@ fn classify_line(
     // A short unpunctuated line inside the page: a related link, a section label, a date,
     // a button. (The first line is the headline; a headline right above a pasted article's
     // dateline is re-marked when the dateline is reached.)
-    if idx > 0
-        && *region == Region::Article
-        && line.words <= 8
-        && is_headline_like(text_line)
-        && !is_speaker_label(text_line)
+    if !done.is_empty() && *region == Region::Article && line.words <= 8 && cue.headline_like() && !cue.speaker_label()
     {
         return early(Boilerplate);
     }
-    if idx > 0 && is_speaker_label(text_line) {
+    if !done.is_empty() && cue.speaker_label() {
         *region = Region::Transcript;
         return early(QuoteBlock);
     }

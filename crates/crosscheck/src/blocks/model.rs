@@ -96,9 +96,13 @@ pub const CLASSES: [BlockKind; 7] = [
 // Places in `Evidence::cues`, in the order of the first nine feature names.
 const COMMENT_MARKER: usize = 0;
 const EDITORIAL_MARKER: usize = 1;
+const DATELINE: usize = 2;
 const COPYRIGHT: usize = 3;
 const BOILERPLATE_CUE: usize = 4;
 const CAPTION_CUE: usize = 5;
+const ARCHIVE_MARKER: usize = 6;
+const HEADLINE_LIKE: usize = 7;
+const SPEAKER_LABEL: usize = 8;
 
 /// What the rules saw on one line, kept for the model.
 #[derive(Debug, Clone)]
@@ -190,6 +194,32 @@ impl Evidence {
         self.cues[COMMENT_MARKER]
     }
 
+    // The rules read the same cues (mod.rs), so each line's cue checks run once.
+    pub(super) fn editorial_marker(&self) -> bool {
+        self.cues[EDITORIAL_MARKER]
+    }
+    pub(super) fn dateline(&self) -> bool {
+        self.cues[DATELINE]
+    }
+    pub(super) fn copyright(&self) -> bool {
+        self.cues[COPYRIGHT]
+    }
+    pub(super) fn boilerplate(&self) -> bool {
+        self.cues[BOILERPLATE_CUE]
+    }
+    pub(super) fn caption(&self) -> bool {
+        self.cues[CAPTION_CUE]
+    }
+    pub(super) fn archive_marker(&self) -> bool {
+        self.cues[ARCHIVE_MARKER]
+    }
+    pub(super) fn headline_like(&self) -> bool {
+        self.cues[HEADLINE_LIKE]
+    }
+    pub(super) fn speaker_label(&self) -> bool {
+        self.cues[SPEAKER_LABEL]
+    }
+
     /// Whether a copyright, boilerplate or caption cue fired on the line.
     pub(super) fn furniture_cue(&self) -> bool {
         self.cues[COPYRIGHT] || self.cues[BOILERPLATE_CUE] || self.cues[CAPTION_CUE]
@@ -276,9 +306,13 @@ mod tests {
         let named = [
             (COMMENT_MARKER, "comment_marker"),
             (EDITORIAL_MARKER, "editorial_marker"),
+            (DATELINE, "dateline"),
             (COPYRIGHT, "copyright"),
             (BOILERPLATE_CUE, "boilerplate_cue"),
             (CAPTION_CUE, "caption_cue"),
+            (ARCHIVE_MARKER, "archive_marker"),
+            (HEADLINE_LIKE, "headline_like"),
+            (SPEAKER_LABEL, "speaker_label"),
         ];
         assert!(named.iter().all(|&(i, name)| FEATURE_NAMES[i] == name));
     }
